@@ -1,0 +1,9 @@
+using BenchmarkDotNet.Running;
+
+namespace FraudActors.Benchmarks;
+
+internal static class BenchmarkProgram
+{
+    public static void Main(string[] args) =>
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+}
