@@ -1,6 +1,10 @@
+using FraudActors.Gateway.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddFraudActors();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => "ok");
+app.MapFraudActors();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using FraudActors.Grains.Abstractions.Features;
 
 namespace FraudActors.Grains.Merchant;
@@ -134,5 +136,70 @@ internal sealed class MerchantRiskState
         public int Day;
         public int Transactions;
         public int Frauds;
+    }
+
+    /// <summary>Version 1: delay, bucket count, buckets (day, transactions, frauds), fraud ids (hash, day); little-endian.</summary>
+    public void WriteTo(IBufferWriter<byte> writer)
+    {
+        var size = 8 + (_buckets.Length * 12) + 4 + (_fraudLabelDays.Count * 12);
+        var span = writer.GetSpan(size);
+        BinaryPrimitives.WriteInt32LittleEndian(span, _labelDelayDays);
+        BinaryPrimitives.WriteInt32LittleEndian(span[4..], _buckets.Length);
+        var offset = 8;
+        foreach (var bucket in _buckets)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(span[offset..], bucket.Day);
+            BinaryPrimitives.WriteInt32LittleEndian(span[(offset + 4)..], bucket.Transactions);
+            BinaryPrimitives.WriteInt32LittleEndian(span[(offset + 8)..], bucket.Frauds);
+            offset += 12;
+        }
+
+        BinaryPrimitives.WriteInt32LittleEndian(span[offset..], _fraudLabelDays.Count);
+        offset += 4;
+        foreach (var (id, day) in _fraudLabelDays)
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(span[offset..], id);
+            BinaryPrimitives.WriteInt32LittleEndian(span[(offset + 8)..], day);
+            offset += 12;
+        }
+
+        writer.Advance(offset);
+    }
+
+    public static MerchantRiskState ReadFrom(ReadOnlySpan<byte> payload, int schemaVersion)
+    {
+        if (schemaVersion != SchemaVersion)
+        {
+            throw new InvalidDataException($"Merchant snapshot version {schemaVersion} is newer than this build understands ({SchemaVersion}).");
+        }
+
+        var state = new MerchantRiskState(BinaryPrimitives.ReadInt32LittleEndian(payload));
+        var buckets = BinaryPrimitives.ReadInt32LittleEndian(payload[4..]);
+        if (buckets != state._buckets.Length)
+        {
+            throw new InvalidDataException($"Merchant snapshot holds {buckets} day buckets; expected {state._buckets.Length}.");
+        }
+
+        var offset = 8;
+        for (var i = 0; i < buckets; i++)
+        {
+            state._buckets[i] = new DayBucket
+            {
+                Day = BinaryPrimitives.ReadInt32LittleEndian(payload[offset..]),
+                Transactions = BinaryPrimitives.ReadInt32LittleEndian(payload[(offset + 4)..]),
+                Frauds = BinaryPrimitives.ReadInt32LittleEndian(payload[(offset + 8)..]),
+            };
+            offset += 12;
+        }
+
+        var ids = BinaryPrimitives.ReadInt32LittleEndian(payload[offset..]);
+        offset += 4;
+        for (var i = 0; i < ids; i++)
+        {
+            state._fraudLabelDays[BinaryPrimitives.ReadUInt64LittleEndian(payload[offset..])] = BinaryPrimitives.ReadInt32LittleEndian(payload[(offset + 8)..]);
+            offset += 12;
+        }
+
+        return state;
     }
 }

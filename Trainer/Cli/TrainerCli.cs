@@ -5,9 +5,29 @@ namespace FraudActors.Trainer.Cli;
 /// <summary>The trainer console's verbs. Each verb lives in its own folder and adds one command here.</summary>
 internal static class TrainerCli
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error, TimeProvider.System);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, TimeProvider time)
     {
-        var root = new RootCommand("FraudActors trainer: simulate or import transactions, train, evaluate and publish models.");
-        return await root.Parse(args).InvokeAsync();
+        var root = new RootCommand("FraudActors trainer: simulate or import transactions, train, evaluate and publish models.")
+        {
+            SimulateCommand.Create(time, output, errors),
+            TrainCommand.Create(time, output, errors),
+            EvaluateCommand.Create(output, errors),
+            PublishCommand.Create(output, errors),
+            ListCommand.Create(output, errors),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // One readable line instead of the parser's error list and full help text.
+            var verb = parse.CommandResult.Command == root ? "" : $" {parse.CommandResult.Command.Name}";
+            var message = string.Join(' ', parse.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            await errors.WriteLineAsync($"error: {message} (see 'trainer{verb} --help')");
+            return 2;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = errors });
     }
 }

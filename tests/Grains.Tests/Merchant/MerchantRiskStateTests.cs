@@ -70,6 +70,35 @@ public sealed class MerchantRiskStateTests
         state.FeaturesAt(Start.AddDays(60)).TxCount30d.Should().Be(0);
     }
 
+    [Fact]
+    public void A_snapshot_restores_identical_features_and_remembers_labels()
+    {
+        var random = new Random(9);
+        var state = new MerchantRiskState(labelDelayDays: 7);
+        var clock = Start;
+        for (var i = 0; i < 500; i++)
+        {
+            clock += TimeSpan.FromMinutes(random.Next(1, 300));
+            state.RecordTransaction(clock);
+            if (i % 7 == 0)
+            {
+                state.RecordFraudLabel((ulong)i, clock);
+            }
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        state.WriteTo(buffer);
+        var restored = MerchantRiskState.ReadFrom(buffer.WrittenSpan, MerchantRiskState.SchemaVersion);
+
+        for (var day = 0; day < 40; day++)
+        {
+            restored.FeaturesAt(clock.AddDays(day)).Should().Be(state.FeaturesAt(clock.AddDays(day)));
+        }
+
+        restored.RecordFraudLabel(490, clock).Should().Be(state.RecordFraudLabel(490, clock));
+        restored.RecordFraudLabel(497, clock).Should().BeFalse("label 497 was recorded before the snapshot");
+    }
+
     private static Abstractions.Features.MerchantFeatures Reference(
         List<(ulong Id, DateTimeOffset Time)> history, HashSet<ulong> frauds, DateTimeOffset at, int delay)
     {

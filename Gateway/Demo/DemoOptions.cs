@@ -1,0 +1,30 @@
+namespace FraudActors.Gateway.Demo;
+
+/// <summary>The embedded demo's simulated traffic (section "Demo" of appsettings.json / FRAUDACTORS_Demo__*).</summary>
+public sealed class DemoOptions
+{
+    /// <summary>Whether the demo generates traffic at all (default true).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Transactions appended per second (default 2,000; 0 = as fast as the silo takes them).</summary>
+    public int TransactionsPerSecond { get; set; } = 2_000;
+
+    /// <summary>Simulated cardholders (default 20,000).</summary>
+    public int Cards { get; set; } = 20_000;
+
+    /// <summary>Simulated merchants (default 2,000).</summary>
+    public int Merchants { get; set; } = 2_000;
+
+    /// <summary>Simulation seed (default 7).</summary>
+    public long Seed { get; set; } = 7;
+
+    /// <summary>Seconds between console report lines (default 5; 0 = silent).</summary>
+    public int ReportSeconds { get; set; } = 5;
+
+    public string? Validate() =>
+        TransactionsPerSecond < 0 ? "Demo:TransactionsPerSecond must be 0 or more."
+        : Cards < 1 ? "Demo:Cards must be at least 1."
+        : Merchants < 1 ? "Demo:Merchants must be at least 1."
+        : ReportSeconds < 0 ? "Demo:ReportSeconds must be 0 or more."
+        : null;
+}

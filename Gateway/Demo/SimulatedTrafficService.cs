@@ -1,0 +1,99 @@
+using FraudActors.Grains.Abstractions.Merchant;
+using FraudActors.Grains.Abstractions.Runtime;
+using FraudActors.Grains.Merchant;
+using FraudActors.Silo.Streaming;
+using FraudActors.Trainer.Simulation;
+using Microsoft.Extensions.Options;
+
+namespace FraudActors.Gateway.Demo;
+
+/// <summary>
+/// Streams the default scenario into the embedded silo at a steady rate, endlessly. Simulated event time runs
+/// faster than the wall clock (the rate decides how much); windows are event-time, so features stay exact.
+/// Confirmed frauds are fed back to their merchants once the label delay has passed in event time, as
+/// chargebacks would be.
+/// </summary>
+internal sealed partial class SimulatedTrafficService(
+    InMemoryTransactionStream stream,
+    IGrainFactory grains,
+    DemoLabels labels,
+    IOptions<DemoOptions> options,
+    TimeProvider time,
+    ILogger<SimulatedTrafficService> logger) : BackgroundService
+{
+    private const int Batch = 100;
+    private readonly TimeSpan _labelDelay = TimeSpan.FromDays(MerchantState.DefaultLabelDelayDays);
+    private long _produced;
+
+    public long Produced => Volatile.Read(ref _produced);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
+        var simulation = new SimulationOptions
+        {
+            Seed = settings.Seed,
+            Cards = settings.Cards,
+            Merchants = settings.Merchants,
+            Days = 0,
+            StartDate = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
+            TransactionIdPrefix = $"demo-{time.GetUtcNow().ToUnixTimeSeconds()}-",
+        };
+        var pending = new PriorityQueue<TransactionLabel, long>();
+        var started = time.GetTimestamp();
+        LogStarted(logger, settings.TransactionsPerSecond, settings.Cards);
+        try
+        {
+            // The generator is synchronous and CPU-bound: keep it off the thread that started the host.
+            await Task.Yield();
+            foreach (var row in TransactionSimulator.Generate(simulation))
+            {
+                var transaction = row.Transaction;
+                await FeedDueLabelsAsync(pending, transaction.Timestamp.UtcTicks).ConfigureAwait(false);
+                labels.Add(transaction.TransactionId, row.IsFraud);
+                await stream.AppendAsync(transaction, stoppingToken).ConfigureAwait(false);
+                if (row.IsFraud)
+                {
+                    var knownAt = transaction.Timestamp + _labelDelay;
+                    pending.Enqueue(new TransactionLabel(transaction.TransactionId, transaction.MerchantId, transaction.Timestamp, true, knownAt), knownAt.UtcTicks);
+                }
+
+                var produced = Interlocked.Increment(ref _produced);
+                if (settings.TransactionsPerSecond > 0 && produced % Batch == 0)
+                {
+                    await PaceAsync(started, produced, settings.TransactionsPerSecond, stoppingToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async ValueTask FeedDueLabelsAsync(PriorityQueue<TransactionLabel, long> pending, long nowTicks)
+    {
+        while (pending.TryPeek(out var label, out var knownAt) && knownAt <= nowTicks)
+        {
+            pending.Dequeue();
+            await grains.GetGrain<IMerchantGrain>(label.MerchantId).RecordLabelAsync(label).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PaceAsync(long started, long produced, int perSecond, CancellationToken cancellationToken)
+    {
+        var due = TimeSpan.FromSeconds((double)produced / perSecond);
+        var ahead = due - time.GetElapsedTime(started);
+        if (ahead > TimeSpan.FromMilliseconds(1))
+        {
+            await Task.Delay(ahead, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Simulated traffic: {Rate} transactions/s over {Cards} cards (0 = unpaced)")]
+    private static partial void LogStarted(ILogger logger, int rate, int cards);
+}

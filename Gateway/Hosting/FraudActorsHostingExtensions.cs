@@ -1,0 +1,52 @@
+using FraudActors.Gateway.Demo;
+using FraudActors.Grains.Abstractions.Registry;
+using FraudActors.Silo.Hosting;
+using FraudActors.Silo.Ingestion;
+using FraudActors.Silo.Registry;
+using FraudActors.Silo.Storage.Sqlite;
+using FraudActors.Silo.Streaming;
+using FraudActors.Silo.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace FraudActors.Gateway.Hosting;
+
+/// <summary>Wires the gateway process: the embedded silo, the model registry, champion hot-swap and the demo traffic.</summary>
+internal static class FraudActorsHostingExtensions
+{
+    public static WebApplicationBuilder AddFraudActors(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddEmbeddedSilo(
+            stream => configuration.GetSection("InMemoryStream").Bind(stream),
+            ingestion => configuration.GetSection("Ingestion").Bind(ingestion));
+
+        services.AddSingleton<IModelRegistryStore>(_ =>
+        {
+            var options = new SqliteStoreOptions();
+            configuration.GetSection("Storage:Sqlite").Bind(options);
+            // Start-up only: the store migrates its schema once before the host starts serving.
+            return SqliteModelRegistryStore.OpenAsync(options).GetAwaiter().GetResult();
+        });
+        services.AddHostedService<ChampionLoader>();
+        services.AddSingleton<TurnLatencyTap>();
+
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection("Demo"))
+            .Validate(options => options.Validate() is null, "Invalid Demo settings: check Demo:TransactionsPerSecond, Cards, Merchants and ReportSeconds.")
+            .ValidateOnStart();
+        services.AddSingleton<DemoLabels>();
+        services.AddSingleton<DecisionTally>();
+        services.AddSingleton<IDecisionSink>(provider => provider.GetRequiredService<DecisionTally>());
+        services.AddHostedService<DemoModelBootstrapper>();
+        services.AddSingleton<SimulatedTrafficService>();
+        services.AddHostedService(provider => provider.GetRequiredService<SimulatedTrafficService>());
+        services.AddHostedService<ConsoleReporter>();
+        return builder;
+    }
+
+    public static WebApplication MapFraudActors(this WebApplication app)
+    {
+        app.MapGet("/health/live", () => TypedResults.Ok("live"));
+        return app;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace FraudActors.Grains.Scoring;
+
+/// <summary>Turns a feature and its value into a sentence an analyst reads in the alert queue.</summary>
+internal static class ReasonText
+{
+    public static string Describe(string feature, float value)
+    {
+        var v = value.ToString("0.#", CultureInfo.InvariantCulture);
+        if (float.IsNaN(value))
+        {
+            return $"{feature} is missing";
+        }
+
+        return feature switch
+        {
+            "amount" => $"amount {value.ToString("0.00", CultureInfo.InvariantCulture)}",
+            "is_online" => value > 0 ? "card-not-present (online) payment" : "card-present payment",
+            "tx_count_10m" => $"{v} transactions in 10 min",
+            "tx_count_1h" => $"{v} transactions in 1 h",
+            "tx_count_24h" => $"{v} transactions in 24 h",
+            "amount_sum_10m" => $"{v} spent in 10 min",
+            "amount_mean_24h" => $"mean amount {v} over 24 h",
+            "tx_count_7d" => $"{v} transactions in 7 days",
+            "amount_mean_7d" => $"mean amount {v} over 7 days",
+            "tx_count_30d" => $"{v} transactions in 30 days",
+            "amount_mean_30d" => $"mean amount {v} over 30 days",
+            "amount_zscore" => value >= 0
+                ? $"amount is {value.ToString("0.0", CultureInfo.InvariantCulture)}σ above this card's mean"
+                : $"amount is {(-value).ToString("0.0", CultureInfo.InvariantCulture)}σ below this card's mean",
+            "distinct_cities_1h" => $"{v} cities in 1 h",
+            "seconds_since_previous" => $"{v} s since the previous transaction",
+            "speed_kmh" => $"implied travel speed {value.ToString("N0", CultureInfo.InvariantCulture)} km/h since the previous transaction",
+            "new_merchant_category" => value > 0 ? "first purchase in this merchant category" : "familiar merchant category",
+            "new_device" => value > 0 ? "device never seen on this card" : "known device",
+            "hour_of_day" => $"local hour {v}",
+            "is_weekend" => value > 0 ? "weekend" : "weekday",
+            "merchant_category_risk" => $"merchant category risk prior {value.ToString("0.00", CultureInfo.InvariantCulture)}",
+            "merchant_risk_1d" or "merchant_risk_7d" or "merchant_risk_30d" =>
+                $"merchant's confirmed fraud rate {value.ToString("P0", CultureInfo.InvariantCulture)} over {feature["merchant_risk_".Length..]}",
+            "merchant_tx_count_1d" or "merchant_tx_count_7d" or "merchant_tx_count_30d" =>
+                $"merchant had {v} transactions over {feature["merchant_tx_count_".Length..]}",
+            _ => $"{feature} = {v}",
+        };
+    }
+}

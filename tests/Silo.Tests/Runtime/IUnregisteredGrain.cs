@@ -1,0 +1,7 @@
+using FraudActors.Grains.Abstractions.Runtime;
+
+namespace FraudActors.Silo.Tests.Runtime;
+
+internal interface IUnregisteredGrain : IGrainWithStringKey
+{
+}
