@@ -27,8 +27,8 @@ internal sealed partial class DemoModelBootstrapper(
 
             LogTraining(logger);
             var source = new TrainCommand.DataSource(null, new SimulationOptions { Seed = 11, Cards = 3_000, Merchants = 600, Days = 60 });
-            var options = new TrainingOptions { Candidates = [CandidateKind.BoostedTrees], TrainDays = 14, ValidDays = 3, TestDays = 7 };
-            var outcome = await Task.Run(() => TrainCommand.Run(source, options, skipBad: false, time, TextWriter.Null), stoppingToken).ConfigureAwait(false);
+            var options = new TrainingOptions { Candidates = [CandidateKind.BoostedTrees], Search = false, TrainDays = 14, ValidDays = 3, TestDays = 7 };
+            var outcome = await Task.Run(() => TrainCommand.Run(source, options, skipBad: false, time, TextWriter.Null, stoppingToken), stoppingToken).ConfigureAwait(false);
             var published = await registry.PublishAsync(outcome.Package, "demo", "first model, trained on simulated history at start-up", stoppingToken).ConfigureAwait(false);
             await registry.SetAliasAsync(published.ModelName, ModelAliases.Champion, published.Version, "demo", "first model", forced: false, stoppingToken).ConfigureAwait(false);
             LogPublished(logger, published.ModelName, published.Version, outcome.Test.RocAuc, outcome.Test.AveragePrecision);

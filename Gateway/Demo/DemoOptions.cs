@@ -18,6 +18,12 @@ public sealed class DemoOptions
     /// <summary>Simulation seed (default 7).</summary>
     public long Seed { get; set; } = 7;
 
+    /// <summary>
+    /// Days of history streamed unpaced before the paced traffic (default 30), so cards have the warm windows the
+    /// model was trained with; live precision and recall only count the paced traffic after it.
+    /// </summary>
+    public int WarmUpDays { get; set; } = 30;
+
     /// <summary>Seconds between console report lines (default 5; 0 = silent).</summary>
     public int ReportSeconds { get; set; } = 5;
 
@@ -26,5 +32,6 @@ public sealed class DemoOptions
         : Cards < 1 ? "Demo:Cards must be at least 1."
         : Merchants < 1 ? "Demo:Merchants must be at least 1."
         : ReportSeconds < 0 ? "Demo:ReportSeconds must be 0 or more."
+        : WarmUpDays is < 0 or > 60 ? "Demo:WarmUpDays must be between 0 and 60."
         : null;
 }

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace FraudActors.Gateway.Demo;
 
 /// <summary>
-/// Streams the default scenario into the embedded silo at a steady rate, endlessly. Simulated event time runs
-/// faster than the wall clock (the rate decides how much); windows are event-time, so features stay exact.
+/// Streams the default scenario into the embedded silo: first <see cref="DemoOptions.WarmUpDays"/> of history as
+/// fast as the silo takes it (so cards have warm windows), then at a steady rate, endlessly. Simulated event time
+/// runs faster than the wall clock (the rate decides how much); windows are event-time, so features stay exact.
 /// Confirmed frauds are fed back to their merchants once the label delay has passed in event time, as
 /// chargebacks would be.
 /// </summary>
@@ -41,12 +42,15 @@ internal sealed partial class SimulatedTrafficService(
             Cards = settings.Cards,
             Merchants = settings.Merchants,
             Days = 0,
-            StartDate = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
+            StartDate = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-settings.WarmUpDays),
             TransactionIdPrefix = $"demo-{time.GetUtcNow().ToUnixTimeSeconds()}-",
         };
         var pending = new PriorityQueue<TransactionLabel, long>();
-        var started = time.GetTimestamp();
-        LogStarted(logger, settings.TransactionsPerSecond, settings.Cards);
+        var liveFrom = new DateTimeOffset(simulation.StartDate.AddDays(settings.WarmUpDays).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var warm = settings.WarmUpDays == 0;
+        long started = 0;
+        long pacedFrom = 0;
+        LogStarted(logger, settings.TransactionsPerSecond, settings.Cards, settings.WarmUpDays);
         try
         {
             // The generator is synchronous and CPU-bound: keep it off the thread that started the host.
@@ -54,8 +58,25 @@ internal sealed partial class SimulatedTrafficService(
             foreach (var row in TransactionSimulator.Generate(simulation))
             {
                 var transaction = row.Transaction;
+                var produced = Interlocked.Increment(ref _produced);
+                if (!warm && transaction.Timestamp >= liveFrom)
+                {
+                    warm = true;
+                    LogWarm(logger, produced - 1);
+                }
+
+                if (warm && started == 0)
+                {
+                    started = time.GetTimestamp();
+                    pacedFrom = produced - 1;
+                }
+
                 await FeedDueLabelsAsync(pending, transaction.Timestamp.UtcTicks).ConfigureAwait(false);
-                labels.Add(transaction.TransactionId, row.IsFraud);
+                if (warm)
+                {
+                    labels.Add(transaction.TransactionId, row.IsFraud);
+                }
+
                 await stream.AppendAsync(transaction, stoppingToken).ConfigureAwait(false);
                 if (row.IsFraud)
                 {
@@ -63,10 +84,9 @@ internal sealed partial class SimulatedTrafficService(
                     pending.Enqueue(new TransactionLabel(transaction.TransactionId, transaction.MerchantId, transaction.Timestamp, true, knownAt), knownAt.UtcTicks);
                 }
 
-                var produced = Interlocked.Increment(ref _produced);
-                if (settings.TransactionsPerSecond > 0 && produced % Batch == 0)
+                if (warm && settings.TransactionsPerSecond > 0 && produced % Batch == 0)
                 {
-                    await PaceAsync(started, produced, settings.TransactionsPerSecond, stoppingToken).ConfigureAwait(false);
+                    await PaceAsync(started, produced - pacedFrom, settings.TransactionsPerSecond, stoppingToken).ConfigureAwait(false);
                 }
             }
         }
@@ -94,6 +114,9 @@ internal sealed partial class SimulatedTrafficService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Simulated traffic: {Rate} transactions/s over {Cards} cards (0 = unpaced)")]
-    private static partial void LogStarted(ILogger logger, int rate, int cards);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Simulated traffic: {Rate} transactions/s over {Cards} cards (0 = unpaced), after {WarmUpDays} days of history streamed unpaced")]
+    private static partial void LogStarted(ILogger logger, int rate, int cards, int warmUpDays);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warm-up done: {Count} historical transactions streamed; live traffic starts now")]
+    private static partial void LogWarm(ILogger logger, long count);
 }

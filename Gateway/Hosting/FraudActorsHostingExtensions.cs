@@ -1,8 +1,11 @@
 using FraudActors.Gateway.Demo;
 using FraudActors.Grains.Abstractions.Registry;
+using FraudActors.Silo.Audit;
 using FraudActors.Silo.Hosting;
 using FraudActors.Silo.Ingestion;
 using FraudActors.Silo.Registry;
+using FraudActors.Silo.Storage.GrainState;
+using FraudActors.Silo.Storage.Postgres;
 using FraudActors.Silo.Storage.Sqlite;
 using FraudActors.Silo.Streaming;
 using FraudActors.Silo.Telemetry;
@@ -21,13 +24,37 @@ internal static class FraudActorsHostingExtensions
             stream => configuration.GetSection("InMemoryStream").Bind(stream),
             ingestion => configuration.GetSection("Ingestion").Bind(ingestion));
 
-        services.AddSingleton<IModelRegistryStore>(_ =>
+        // Production keeps grain state and the registry in PostgreSQL; the embedded default in one SQLite file.
+        // Either way grain state survives a restart (snapshots written behind in batches).
+        var postgres = configuration["Storage:Postgres:ConnectionString"] ?? configuration[PostgresStoreOptions.EnvironmentVariable];
+        if (!string.IsNullOrWhiteSpace(postgres))
         {
-            var options = new SqliteStoreOptions();
-            configuration.GetSection("Storage:Sqlite").Bind(options);
-            // Start-up only: the store migrates its schema once before the host starts serving.
-            return SqliteModelRegistryStore.OpenAsync(options).GetAwaiter().GetResult();
-        });
+            services.AddPostgresGrainStorage(options => options.ConnectionString = postgres);
+            services.AddPostgresAudit(options =>
+            {
+                configuration.GetSection("Audit").Bind(options);
+                options.ConnectionString = postgres;
+            });
+            services.AddSingleton<IModelRegistryStore>(_ =>
+                PostgresModelRegistryStore.OpenAsync(new PostgresStoreOptions { ConnectionString = postgres }).GetAwaiter().GetResult());
+        }
+        else
+        {
+            services.AddSqliteGrainStorage(options => configuration.GetSection("Storage:Sqlite").Bind(options));
+            services.AddSqliteAudit(options =>
+            {
+                configuration.GetSection("Audit").Bind(options);
+                options.SqlitePath = configuration["Storage:Sqlite:Path"] ?? options.SqlitePath;
+            });
+            services.AddSingleton<IModelRegistryStore>(_ =>
+            {
+                var options = new SqliteStoreOptions();
+                configuration.GetSection("Storage:Sqlite").Bind(options);
+                // Start-up only: the store migrates its schema once before the host starts serving.
+                return SqliteModelRegistryStore.OpenAsync(options).GetAwaiter().GetResult();
+            });
+        }
+
         services.AddHostedService<ChampionLoader>();
         services.AddSingleton<TurnLatencyTap>();
 

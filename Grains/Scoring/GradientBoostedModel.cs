@@ -199,18 +199,19 @@ internal sealed class GradientBoostedModel
             return;
         }
 
-        // Expanded row, then per-tree credits (F), then the decision path (MaxDepth + 1, as float bits).
-        var needed = ExpandedLength + FeatureCount + MaxDepth + 1;
+        // Expanded row, per-tree credits (F), then the visited nodes of each lane (Lanes × (MaxDepth + 1), as int bits).
+        var visitedLength = Lanes * (MaxDepth + 1);
+        var needed = ExpandedLength + FeatureCount + visitedLength;
         float[]? rented = null;
         var scratch = needed <= StackLimit
             ? stackalloc float[StackLimit]
             : rented = ArrayPool<float>.Shared.Rent(needed);
         var expanded = scratch[..ExpandedLength];
         var perTree = scratch.Slice(ExpandedLength, FeatureCount);
-        var path = MemoryMarshal.Cast<float, int>(scratch.Slice(ExpandedLength + FeatureCount, MaxDepth + 1));
+        var visited = MemoryMarshal.Cast<float, int>(scratch.Slice(ExpandedLength + FeatureCount, visitedLength));
         perTree.Clear();
         Expand(ref MemoryMarshal.GetReference(features), expanded);
-        TreeContributions(ref MemoryMarshal.GetReference(expanded), contributions, perTree, path);
+        TreeContributions(ref MemoryMarshal.GetReference(expanded), contributions, perTree, visited);
         Return(rented);
     }
 
@@ -384,53 +385,120 @@ internal sealed class GradientBoostedModel
     }
 
     /// <summary>
-    /// Mirrors XGBoost's CalculateContributionsApprox + PredictContribution: each tree's credits are summed per
-    /// feature first (a feature can split twice on one path) and then added to the row's totals in tree order,
-    /// so the float rounding matches XGBoost's.
+    /// Mirrors XGBoost's CalculateContributionsApprox + PredictContribution. The walks run eight trees in lockstep
+    /// (like <see cref="TreeMargin(ref float)"/>) and record the visited nodes; the credits are then applied tree by
+    /// tree, each tree's credits summed per feature first (a feature can split twice on one path) and added to the
+    /// row's totals in tree order, so the float rounding matches XGBoost's.
     /// </summary>
-    private void TreeContributions(ref float row, Span<float> contributions, Span<float> perTree, Span<int> path)
+    private void TreeContributions(ref float row, Span<float> contributions, Span<float> perTree, Span<int> visited)
     {
         ref var node0 = ref MemoryMarshal.GetArrayDataReference(nodes);
-        ref var mean0 = ref MemoryMarshal.GetArrayDataReference(meanValues);
-        ref var total0 = ref MemoryMarshal.GetReference(contributions);
-        ref var credit0 = ref MemoryMarshal.GetReference(perTree);
-        ref var path0 = ref MemoryMarshal.GetReference(path);
-        var leafSlot = 2 * FeatureCount;
+        ref var root0 = ref MemoryMarshal.GetArrayDataReference(roots);
+        ref var visited0 = ref MemoryMarshal.GetReference(visited);
+        var stride = MaxDepth + 1;
         var bias = 0f;
-        foreach (var root in roots)
+        var tree = 0;
+        for (var group = 0; group < laneDepths.Length; group++, tree += Lanes)
         {
-            var index = root;
-            var nodeValue = Unsafe.Add(ref mean0, index);
-            bias += nodeValue;
-            var length = 0;
-            var splitFeature = -1;
-            int slot;
-            while ((slot = Unsafe.Add(ref node0, index).Slot) != leafSlot)
+            var depth = laneDepths[group];
+            var a = Unsafe.Add(ref root0, tree);
+            var b = Unsafe.Add(ref root0, tree + 1);
+            var c = Unsafe.Add(ref root0, tree + 2);
+            var d = Unsafe.Add(ref root0, tree + 3);
+            var e = Unsafe.Add(ref root0, tree + 4);
+            var f = Unsafe.Add(ref root0, tree + 5);
+            var g = Unsafe.Add(ref root0, tree + 6);
+            var h = Unsafe.Add(ref root0, tree + 7);
+
+            // Nodes stay in registers; the stores only record the path for the credit pass.
+            for (var step = 0; ; step++)
             {
-                splitFeature = slot < FeatureCount ? slot : slot - FeatureCount;
-                index = Step(ref node0, ref row, index);
-                var newValue = Unsafe.Add(ref mean0, index);
-                Unsafe.Add(ref credit0, splitFeature) += newValue - nodeValue;
-                Unsafe.Add(ref path0, length++) = splitFeature;
-                nodeValue = newValue;
+                ref var at = ref Unsafe.Add(ref visited0, step);
+                at = a;
+                Unsafe.Add(ref at, stride) = b;
+                Unsafe.Add(ref at, 2 * stride) = c;
+                Unsafe.Add(ref at, 3 * stride) = d;
+                Unsafe.Add(ref at, 4 * stride) = e;
+                Unsafe.Add(ref at, 5 * stride) = f;
+                Unsafe.Add(ref at, 6 * stride) = g;
+                Unsafe.Add(ref at, 7 * stride) = h;
+                if (step == depth)
+                {
+                    break;
+                }
+
+                a = Step(ref node0, ref row, a);
+                b = Step(ref node0, ref row, b);
+                c = Step(ref node0, ref row, c);
+                d = Step(ref node0, ref row, d);
+                e = Step(ref node0, ref row, e);
+                f = Step(ref node0, ref row, f);
+                g = Step(ref node0, ref row, g);
+                h = Step(ref node0, ref row, h);
             }
 
-            if (splitFeature < 0)
+            for (var lane = 0; lane < Lanes; lane++)
             {
-                continue;
-            }
-
-            Unsafe.Add(ref credit0, splitFeature) += Unsafe.Add(ref node0, index).LeafValue - nodeValue;
-            for (var i = 0; i < length; i++)
-            {
-                var feature = Unsafe.Add(ref path0, i);
-                Unsafe.Add(ref total0, feature) += Unsafe.Add(ref credit0, feature);
-                Unsafe.Add(ref credit0, feature) = 0f;
+                bias += Credit(visited.Slice(lane * stride, depth + 1), contributions, perTree);
             }
         }
 
-        // The bias column only ever receives root means, so accumulating it locally keeps XGBoost's order.
+        for (; tree < roots.Length; tree++)
+        {
+            var depth = treeDepths[tree];
+            Unsafe.Add(ref visited0, 0) = Unsafe.Add(ref root0, tree);
+            for (var step = 1; step <= depth; step++)
+            {
+                Unsafe.Add(ref visited0, step) = Step(ref node0, ref row, Unsafe.Add(ref visited0, step - 1));
+            }
+
+            bias += Credit(visited[..(depth + 1)], contributions, perTree);
+        }
+
+        // The bias column only ever receives root means (then the base margin), so summing it here keeps XGBoost's order.
         contributions[FeatureCount] = bias + BaseMargin;
+    }
+
+    /// <summary>
+    /// Credits one tree's decision path (<paramref name="path"/>: root first, then the node after each step; a leaf
+    /// repeats itself) and returns the root's mean value, the tree's share of the bias.
+    /// </summary>
+    private float Credit(ReadOnlySpan<int> path, Span<float> contributions, Span<float> perTree)
+    {
+        ref var node0 = ref MemoryMarshal.GetArrayDataReference(nodes);
+        ref var mean0 = ref MemoryMarshal.GetArrayDataReference(meanValues);
+        ref var credit0 = ref MemoryMarshal.GetReference(perTree);
+        ref var total0 = ref MemoryMarshal.GetReference(contributions);
+        var leafSlot = 2 * FeatureCount;
+        var rootMean = Unsafe.Add(ref mean0, path[0]);
+        var nodeValue = rootMean;
+        var length = 1;
+        var splitFeature = -1;
+        int slot;
+        while (length < path.Length && (slot = Unsafe.Add(ref node0, path[length - 1]).Slot) != leafSlot)
+        {
+            splitFeature = slot < FeatureCount ? slot : slot - FeatureCount;
+            var newValue = Unsafe.Add(ref mean0, path[length]);
+            Unsafe.Add(ref credit0, splitFeature) += newValue - nodeValue;
+            nodeValue = newValue;
+            length++;
+        }
+
+        if (splitFeature < 0)
+        {
+            return rootMean;
+        }
+
+        Unsafe.Add(ref credit0, splitFeature) += Unsafe.Add(ref node0, path[length - 1]).LeafValue - nodeValue;
+        for (var i = 0; i < length - 1; i++)
+        {
+            slot = Unsafe.Add(ref node0, path[i]).Slot;
+            var feature = slot < FeatureCount ? slot : slot - FeatureCount;
+            Unsafe.Add(ref total0, feature) += Unsafe.Add(ref credit0, feature);
+            Unsafe.Add(ref credit0, feature) = 0f;
+        }
+
+        return rootMean;
     }
 
     /// <summary>XGBoost 1.7's logistic ProbToMargin: -logf(1/p - 1) in float32.</summary>

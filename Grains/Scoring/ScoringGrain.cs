@@ -8,25 +8,36 @@ namespace FraudActors.Grains.Scoring;
 
 /// <summary>
 /// Scores feature vectors with the current champion, in managed code (no XGBoost on the hot path), and explains
-/// the decision by tree-path attribution: the three features that pushed the margin most toward fraud.
+/// the decision by tree-path attribution: the three features that pushed the margin most toward fraud. When a
+/// challenger is loaded, a copy of the row goes to the shadow queue (never waiting) after the champion answered.
 /// </summary>
 [StatelessWorker]
-internal sealed class ScoringGrain(ChampionModels models) : Grain, IScoringGrain
+internal sealed class ScoringGrain(ChampionModels models, ShadowQueue shadow) : Grain, IScoringGrain
 {
     public const string CardBehaviourModel = "card-behaviour";
     private const int ReasonCount = 3;
 
-    public ValueTask<FraudScore?> ScoreAsync(CardFeatures card, MerchantFeatures merchant)
+    public ValueTask<FraudScore?> ScoreAsync(CardFeatures card, MerchantFeatures merchant) =>
+        ValueTask.FromResult(ScoreWithShadow(models, shadow, card, merchant));
+
+    /// <summary>The body of <see cref="ScoreAsync"/>: champion score, then the shadow hand-off. Public to the benchmarks.</summary>
+    internal static FraudScore? ScoreWithShadow(ChampionModels models, ShadowQueue shadow, in CardFeatures card, in MerchantFeatures merchant)
     {
         var model = models.Get(CardBehaviourModel);
         if (model is null)
         {
-            return ValueTask.FromResult<FraudScore?>(null);
+            return null;
         }
 
         Span<float> input = stackalloc float[ModelInput.Width];
         ModelInput.Write(card, merchant, input);
-        return ValueTask.FromResult<FraudScore?>(Score(model, input));
+        var score = Score(model, input);
+        if (models.GetChallenger(CardBehaviourModel) is { } challenger)
+        {
+            shadow.Offer(model, challenger, input, score.Probability);
+        }
+
+        return score;
     }
 
     /// <summary>Scores one row of <paramref name="model"/>'s schema; shared with the plain-columns endpoint.</summary>

@@ -12,8 +12,12 @@ public sealed class AuditOptions
     /// <summary>The SQLite file (embedded variant), shared with the registry by default. Default: data/fraudactors.db.</summary>
     public string SqlitePath { get; set; } = "data/fraudactors.db";
 
-    /// <summary>Rows per write (one COPY or one transaction). Default: 5,000.</summary>
-    public int BatchSize { get; set; } = 5_000;
+    /// <summary>
+    /// Most rows per write (one COPY or one transaction). Large batches carry the sustained rate (≈ 115k rows/s
+    /// with 20,000 against ≈ 80k with 5,000 on 2 cores); at low load a batch is whatever arrived within
+    /// <see cref="FlushInterval"/>. Default: 20,000.
+    /// </summary>
+    public int BatchSize { get; set; } = 20_000;
 
     /// <summary>Rows held in memory before new ones go to the spill file. Default: 200,000 (≈ 2 s of peak traffic).</summary>
     public int BufferCapacity { get; set; } = 200_000;

@@ -50,9 +50,7 @@ internal sealed partial class AuditWriter(AuditSink sink, IAuditStore store, Tim
             // Stopping: a write cut short by cancellation leaves its batch in hand, and shutdown finishes it.
         }
 
-        Console.Error.WriteLine($"DBG writer loop ended {DateTime.UtcNow:HH:mm:ss.fff}");
         await ShutdownAsync(batch).ConfigureAwait(false);
-        Console.Error.WriteLine($"DBG writer shutdown done {DateTime.UtcNow:HH:mm:ss.fff}");
     }
 
     /// <summary>Collects up to a batch; false when the buffer was closed and is empty.</summary>
@@ -139,8 +137,8 @@ internal sealed partial class AuditWriter(AuditSink sink, IAuditStore store, Tim
     }
 
     /// <summary>
-    /// Writes until the store accepts the batch. A spillable batch goes to the spill file, together with the
-    /// buffer, once the buffer is three quarters full; the replay then retries it. A batch the store refuses as
+    /// Writes until the store accepts the batch. Once the buffer is three quarters full it moves to the spill
+    /// file, and a spillable batch with it (the replay then retries it). A batch the store refuses as
     /// invalid is kept in a rejected file so the log does not stall behind it.
     /// </summary>
     private async Task WriteWithRetryAsync(List<AuditedDecision> batch, bool spillable, CancellationToken stoppingToken)
@@ -181,11 +179,20 @@ internal sealed partial class AuditWriter(AuditSink sink, IAuditStore store, Tim
             var waited = TimeSpan.Zero;
             while (waited < delay)
             {
-                if (spillable && sink.Buffered >= highWater)
+                if (sink.Buffered >= highWater)
                 {
-                    SpillBuffer(batch);
-                    return;
+                    if (spillable)
+                    {
+                        SpillBuffer(batch);
+                        return;
+                    }
+
+                    // A replayed batch is on disk already; only the buffer moves there.
+                    SpillBuffer([]);
                 }
+
+                // Rows the ingestion path spilled while the buffer was full reach the disk at least every flush interval.
+                sink.Spill.Sync();
 
                 var step = delay - waited < _options.FlushInterval ? delay - waited : _options.FlushInterval;
                 await Task.Delay(step, time, stoppingToken).ConfigureAwait(false);

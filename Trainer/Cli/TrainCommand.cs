@@ -110,7 +110,7 @@ internal static class TrainCommand
         return simulation.Validate() is { } invalid ? throw new ArgumentException(invalid) : new DataSource(null, simulation);
     }
 
-    internal static TrainingOutcome Run(DataSource source, TrainingOptions options, bool skipBad, TimeProvider time, TextWriter progress)
+    internal static TrainingOutcome Run(DataSource source, TrainingOptions options, bool skipBad, TimeProvider time, TextWriter progress, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
         var (table, lineage, plainColumns) = TrainingInput.Load(source.Path, source.Simulation, options.DelayDays, skipBad, progress);
@@ -126,7 +126,7 @@ internal static class TrainCommand
             periods = TrainingPeriods.From(options.TrainStart ?? firstDay.AddDays(30), options.TrainDays, options.ValidDays, options.DelayDays, options.TestDays);
         }
 
-        return new ModelTrainer(options, time).Train(table, periods, lineage, stopwatch.Elapsed.TotalSeconds);
+        return new ModelTrainer(options, time).Train(table, periods, lineage, stopwatch.Elapsed.TotalSeconds, cancellationToken);
     }
 
     internal static (ThresholdPolicy Policy, double Target) ParseThreshold(string text)

@@ -12,10 +12,15 @@ internal static class TrainerCli
         var root = new RootCommand("FraudActors trainer: simulate or import transactions, train, evaluate and publish models.")
         {
             SimulateCommand.Create(time, output, errors),
+            ImportCommand.Create(output, errors),
             TrainCommand.Create(time, output, errors),
             EvaluateCommand.Create(output, errors),
             PublishCommand.Create(output, errors),
             ListCommand.Create(output, errors),
+            PromoteCommand.Create(output, errors),
+            RollbackCommand.Create(output, errors),
+            ReportCommand.Create(time, output, errors),
+            ReplayCommand.Create(output, errors),
         };
 
         var parse = root.Parse(args);

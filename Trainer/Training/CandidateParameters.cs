@@ -10,9 +10,9 @@ internal static class CandidateParameters
     /// with the configured class weighting and without it (the only search; early stopping picks the rounds).
     /// The grid was fixed before any test figure was seen and is the same for every data set.
     /// </summary>
-    public static IEnumerable<(string Name, Dictionary<string, string> Overrides)> Variants(CandidateKind kind)
+    public static IEnumerable<(string Name, Dictionary<string, string> Overrides)> Variants(CandidateKind kind, bool search = true)
     {
-        if (kind != CandidateKind.BoostedTrees)
+        if (kind != CandidateKind.BoostedTrees || !search)
         {
             yield return (Name(kind), []);
             yield break;

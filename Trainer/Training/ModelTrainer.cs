@@ -14,7 +14,7 @@ namespace FraudActors.Trainer.Training;
 /// </summary>
 internal sealed class ModelTrainer(TrainingOptions options, TimeProvider time)
 {
-    public TrainingOutcome Train(FeatureTable table, TrainingPeriods periods, ModelLineageSource source, double featureSeconds)
+    public TrainingOutcome Train(FeatureTable table, TrainingPeriods periods, ModelLineageSource source, double featureSeconds, CancellationToken cancellationToken = default)
     {
         var total = Stopwatch.StartNew();
         var fitRows = table.RowsBetween(periods.TrainFrom, periods.ValidFrom);
@@ -30,9 +30,9 @@ internal sealed class ModelTrainer(TrainingOptions options, TimeProvider time)
         CandidateFit? best = null;
         foreach (var kind in options.Candidates)
         {
-            foreach (var (variant, overrides) in CandidateParameters.Variants(kind))
+            foreach (var (variant, overrides) in CandidateParameters.Variants(kind, options.Search))
             {
-                var fit = FitAndValidate(table, fitRows, validRows, kind, overrides, masked: null, variant);
+                var fit = FitAndValidate(table, fitRows, validRows, kind, overrides, masked: null, variant, cancellationToken);
                 candidates.Add(fit.Result);
                 if (best is null || fit.Result.ValidationAveragePrecision > best.Result.ValidationAveragePrecision)
                 {
@@ -56,13 +56,13 @@ internal sealed class ModelTrainer(TrainingOptions options, TimeProvider time)
         var thresholds = new DecisionThresholds(review, decline);
 
         stopwatch.Restart();
-        using var model = Refit(table, trainRows, winner.Kind, winner.Overrides, winner.Result.Rounds, masked: null);
+        using var model = Refit(table, trainRows, winner.Kind, winner.Overrides, winner.Result.Rounds, masked: null, cancellationToken);
         var refitSeconds = stopwatch.Elapsed.TotalSeconds;
 
         stopwatch.Restart();
         var validation = EvaluationReport.Of("validation", Scored(table, validRows, validScores), review, options.TopK);
         var test = EvaluationReport.Of("test", Scored(table, testRows, Predict(model, table, testRows, null)), review, options.TopK);
-        var ablations = options.Ablation ? Ablate(table, fitRows, trainRows, validRows, testRows, winner, review) : [];
+        var ablations = options.Ablation ? Ablate(table, fitRows, trainRows, validRows, testRows, winner, review, cancellationToken) : [];
         var evaluationSeconds = stopwatch.Elapsed.TotalSeconds;
 
         var reference = ReferenceFor(table, trainRows, validScores);
@@ -86,7 +86,7 @@ internal sealed class ModelTrainer(TrainingOptions options, TimeProvider time)
         return new TrainingOutcome(package, periods, candidates, validation, test, ablations, timings);
     }
 
-    private List<AblationResult> Ablate(FeatureTable table, int[] fitRows, int[] trainRows, int[] validRows, int[] testRows, CandidateFit winner, float threshold)
+    private List<AblationResult> Ablate(FeatureTable table, int[] fitRows, int[] trainRows, int[] validRows, int[] testRows, CandidateFit winner, float threshold, CancellationToken cancellationToken)
     {
         (string Name, int[] Masked)[] variants =
         [
@@ -97,8 +97,8 @@ internal sealed class ModelTrainer(TrainingOptions options, TimeProvider time)
         var results = new List<AblationResult>();
         foreach (var (name, masked) in variants)
         {
-            using var fit = FitAndValidate(table, fitRows, validRows, winner.Kind, winner.Overrides, masked, name);
-            using var model = Refit(table, trainRows, winner.Kind, winner.Overrides, fit.Result.Rounds, masked);
+            using var fit = FitAndValidate(table, fitRows, validRows, winner.Kind, winner.Overrides, masked, name, cancellationToken);
+            using var model = Refit(table, trainRows, winner.Kind, winner.Overrides, fit.Result.Rounds, masked, cancellationToken);
             var scores = Predict(model, table, testRows, masked);
             results.Add(new AblationResult(name, EvaluationReport.Of(name, Scored(table, testRows, scores), threshold, options.TopK)));
         }
@@ -106,14 +106,14 @@ internal sealed class ModelTrainer(TrainingOptions options, TimeProvider time)
         return results;
     }
 
-    private CandidateFit FitAndValidate(FeatureTable table, int[] fitRows, int[] validRows, CandidateKind kind, Dictionary<string, string> overrides, int[]? masked, string name)
+    private CandidateFit FitAndValidate(FeatureTable table, int[] fitRows, int[] validRows, CandidateKind kind, Dictionary<string, string> overrides, int[]? masked, string name, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var (values, labels) = TrainingMatrix(table, fitRows, masked);
         using var train = XgbDataset.FromDense(values, labels.Length, table.Columns, labels, threads: options.Threads);
         using var valid = XgbDataset.FromDense(table.Matrix(validRows, masked), validRows.Length, table.Columns, table.Labels(validRows), threads: options.Threads);
         var parameters = Parameters(kind, overrides, PositiveWeight(table, fitRows));
-        var result = XgbTrainer.Train(train, valid, parameters, CandidateParameters.Rounds(kind), options.EarlyStoppingRounds, "aucpr");
+        var result = XgbTrainer.Train(train, valid, parameters, CandidateParameters.Rounds(kind), options.EarlyStoppingRounds, "aucpr", cancellationToken);
         var scores = result.Booster.PredictProbability(valid);
         var validLabels = Labels(table, validRows);
         var candidate = new CandidateResult(
@@ -125,12 +125,12 @@ internal sealed class ModelTrainer(TrainingOptions options, TimeProvider time)
         return new CandidateFit(kind, overrides, result.Booster, scores, candidate);
     }
 
-    private XgbBooster Refit(FeatureTable table, int[] trainRows, CandidateKind kind, Dictionary<string, string> overrides, int rounds, int[]? masked)
+    private XgbBooster Refit(FeatureTable table, int[] trainRows, CandidateKind kind, Dictionary<string, string> overrides, int rounds, int[]? masked, CancellationToken cancellationToken)
     {
         var (values, labels) = TrainingMatrix(table, trainRows, masked);
         using var train = XgbDataset.FromDense(values, labels.Length, table.Columns, labels, threads: options.Threads);
         var parameters = Parameters(kind, overrides, PositiveWeight(table, trainRows));
-        return XgbTrainer.Train(train, null, parameters, Math.Max(1, rounds)).Booster;
+        return XgbTrainer.Train(train, null, parameters, Math.Max(1, rounds), cancellationToken: cancellationToken).Booster;
     }
 
     private Dictionary<string, string> Parameters(CandidateKind kind, Dictionary<string, string> overrides, double positiveWeight)

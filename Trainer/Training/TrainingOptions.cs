@@ -43,6 +43,9 @@ internal sealed record TrainingOptions
 
     public int TopK { get; init; } = 100;
 
+    /// <summary>Try the boosted-tree grid (depths 4/6/8, weighted and not); false trains one variant per family (depth 6).</summary>
+    public bool Search { get; init; } = true;
+
     /// <summary>Also train without the card windows, without the merchant windows, and without both.</summary>
     public bool Ablation { get; init; }
 }

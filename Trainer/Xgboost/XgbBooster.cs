@@ -273,9 +273,33 @@ internal sealed unsafe class XgbBooster : IDisposable
         using var proxy = CreateProxy();
         fixed (float* values = row)
         {
-            var arrayInterface = XgbInplacePredictor.ArrayInterface(values, row.Length);
+            var arrayInterface = XgbInplacePredictor.ArrayInterface(values, 1, row.Length);
             var config = XgbInplacePredictor.InplaceConfig(margin);
             return PredictDense(arrayInterface, config, proxy);
+        }
+    }
+
+    /// <summary>
+    /// Scores row-major rows through XGBoost's in-place prediction (no DMatrix, no prediction cache), e.g. to
+    /// compare batch throughput honestly: DMatrix predictions are cached per matrix by XGBoost.
+    /// </summary>
+    public float[] PredictDense(ReadOnlySpan<float> rows, int rowCount, int columns, bool margin = true)
+    {
+        if (rows.Length != (long)rowCount * columns)
+        {
+            throw new ArgumentException($"Expected {rowCount} × {columns} values, got {rows.Length}.", nameof(rows));
+        }
+
+        using var proxy = CreateProxy();
+        fixed (float* values = rows)
+        {
+            var arrayInterface = XgbInplacePredictor.ArrayInterface(values, rowCount, columns);
+            fixed (byte* arrayPointer = arrayInterface)
+            fixed (byte* configPointer = XgbInplacePredictor.InplaceConfig(margin))
+            {
+                XgboostNative.Check(XgboostNative.XGBoosterPredictFromDense(Handle, arrayPointer, configPointer, proxy, out _, out _, out var result));
+                return new ReadOnlySpan<float>(result, rowCount).ToArray();
+            }
         }
     }
 

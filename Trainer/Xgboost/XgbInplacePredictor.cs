@@ -25,7 +25,7 @@ internal sealed unsafe class XgbInplacePredictor : IDisposable
         this.featureCount = featureCount;
         proxy = XgbBooster.CreateProxy();
         row = (float*)NativeMemory.AlignedAlloc((nuint)(featureCount * sizeof(float)), 64);
-        arrayInterface = CopyToNative(ArrayInterface(row, featureCount));
+        arrayInterface = CopyToNative(ArrayInterface(row, 1, featureCount));
         config = CopyToNative(InplaceConfig(margin));
     }
 
@@ -43,11 +43,11 @@ internal sealed unsafe class XgbInplacePredictor : IDisposable
         return *result;
     }
 
-    /// <summary>NUL-terminated <c>__array_interface__</c> of one C-contiguous float32 row at <paramref name="values"/>.</summary>
-    internal static byte[] ArrayInterface(float* values, int columns) =>
+    /// <summary>NUL-terminated <c>__array_interface__</c> of C-contiguous float32 rows at <paramref name="values"/>.</summary>
+    internal static byte[] ArrayInterface(float* values, int rows, int columns) =>
         Terminated(string.Create(
             CultureInfo.InvariantCulture,
-            $"{{\"data\":[{(ulong)values},true],\"shape\":[1,{columns}],\"strides\":null,\"typestr\":\"<f4\",\"version\":3}}"));
+            $"{{\"data\":[{(ulong)values},true],\"shape\":[{rows},{columns}],\"strides\":null,\"typestr\":\"<f4\",\"version\":3}}"));
 
     /// <summary>In-place prediction config: XGBoost's JSON reader accepts NaN as the missing marker.</summary>
     internal static byte[] InplaceConfig(bool margin) =>

@@ -196,9 +196,7 @@ internal sealed class SqliteGrainStorage : IWriteBehindGrainStorage
     {
         try
         {
-            var sw = System.Diagnostics.Stopwatch.StartNew();
             Flush(batch);
-            System.Console.Error.WriteLine($"FLUSH {batch.Count} in {sw.Elapsed.TotalMilliseconds} ms");
             return Task.CompletedTask;
         }
         catch (SqliteException e)

@@ -50,6 +50,9 @@ public sealed class PostgresOutageTests : IDisposable
             {
                 await PostgresServerControl.StartAsync();
             }
+
+            // Every pooled connection opened before the restart is dead; the database fixture's admin one too.
+            NpgsqlConnection.ClearAllPools();
         }
 
         await using var connection = new NpgsqlConnection(database.ConnectionString);

@@ -125,6 +125,7 @@ public sealed class ManagedEvaluatorParityTests(TrainedModels models) : IClassFi
         }
 
         model.Native.PredictDenseRow(models.Test.Row(3)).Should().Be(expected[3]);
+        model.Native.PredictDense(models.Test.Values, models.Test.Rows, TrainedModels.Columns).Should().Equal(expected);
         model.Native.PredictDenseRow(models.Test.Row(3), margin: false)
             .Should().BeApproximately(model.Managed.PredictProbability(models.Test.Row(3)), 1e-7f);
     }
