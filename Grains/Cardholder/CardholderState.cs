@@ -5,13 +5,14 @@ using FraudActors.Grains.Abstractions.Runtime;
 namespace FraudActors.Grains.Cardholder;
 
 /// <summary>
-/// What a cardholder grain persists: its windows. The outcomes of its latest transactions are kept beside them
-/// (in memory) so a retried transaction id gets the first answer back.
+/// What a cardholder grain persists: its windows. The outcome of the card's latest transaction is kept beside them
+/// (in memory only) so an immediate retry of that transaction id gets the first answer back; an older duplicate
+/// is still recognised by the windows (by id hash) and changes nothing. One outcome, not a history: memory per
+/// active card is the budget that decides how many cards a silo holds.
 /// </summary>
 internal sealed class CardholderState : IPersistableState<CardholderState>
 {
-    private const int RememberedOutcomes = 16;
-    private readonly Queue<TransactionOutcome> _recent = new(RememberedOutcomes);
+    private TransactionOutcome? _latest;
 
     public CardholderState(CardBehaviour behaviour) => Behaviour = behaviour;
 
@@ -26,26 +27,8 @@ internal sealed class CardholderState : IPersistableState<CardholderState>
 
     public void WriteTo(IBufferWriter<byte> writer) => Behaviour.WriteTo(writer);
 
-    public TransactionOutcome? Recall(string transactionId)
-    {
-        foreach (var outcome in _recent)
-        {
-            if (outcome.TransactionId == transactionId)
-            {
-                return outcome;
-            }
-        }
+    public TransactionOutcome? Recall(string transactionId) =>
+        _latest is { } latest && latest.TransactionId == transactionId ? latest : null;
 
-        return null;
-    }
-
-    public void Remember(TransactionOutcome outcome)
-    {
-        if (_recent.Count == RememberedOutcomes)
-        {
-            _recent.Dequeue();
-        }
-
-        _recent.Enqueue(outcome);
-    }
+    public void Remember(TransactionOutcome outcome) => _latest = outcome;
 }
