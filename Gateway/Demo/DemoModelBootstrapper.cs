@@ -3,6 +3,7 @@ using FraudActors.Grains.Scoring;
 using FraudActors.Trainer.Cli;
 using FraudActors.Trainer.Simulation;
 using FraudActors.Trainer.Training;
+using Microsoft.Extensions.Options;
 
 namespace FraudActors.Gateway.Demo;
 
@@ -13,11 +14,17 @@ namespace FraudActors.Gateway.Demo;
 /// </summary>
 internal sealed partial class DemoModelBootstrapper(
     IModelRegistryStore registry,
+    IOptions<DemoOptions> options,
     TimeProvider time,
     ILogger<DemoModelBootstrapper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.TrainModelIfMissing)
+        {
+            return;
+        }
+
         try
         {
             if (await registry.GetAliasAsync(ScoringGrain.CardBehaviourModel, ModelAliases.Champion, stoppingToken).ConfigureAwait(false) is not null)
@@ -27,8 +34,8 @@ internal sealed partial class DemoModelBootstrapper(
 
             LogTraining(logger);
             var source = new TrainCommand.DataSource(null, new SimulationOptions { Seed = 11, Cards = 3_000, Merchants = 600, Days = 60 });
-            var options = new TrainingOptions { Candidates = [CandidateKind.BoostedTrees], Search = false, TrainDays = 14, ValidDays = 3, TestDays = 7 };
-            var outcome = await Task.Run(() => TrainCommand.Run(source, options, skipBad: false, time, TextWriter.Null, stoppingToken), stoppingToken).ConfigureAwait(false);
+            var training = new TrainingOptions { Candidates = [CandidateKind.BoostedTrees], Search = false, TrainDays = 14, ValidDays = 3, TestDays = 7 };
+            var outcome = await Task.Run(() => TrainCommand.Run(source, training, skipBad: false, time, TextWriter.Null, stoppingToken), stoppingToken).ConfigureAwait(false);
             var published = await registry.PublishAsync(outcome.Package, "demo", "first model, trained on simulated history at start-up", stoppingToken).ConfigureAwait(false);
             await registry.SetAliasAsync(published.ModelName, ModelAliases.Champion, published.Version, "demo", "first model", forced: false, stoppingToken).ConfigureAwait(false);
             LogPublished(logger, published.ModelName, published.Version, outcome.Test.RocAuc, outcome.Test.AveragePrecision);

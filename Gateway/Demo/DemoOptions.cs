@@ -9,6 +9,9 @@ public sealed class DemoOptions
     /// <summary>Transactions appended per second (default 2,000; 0 = as fast as the silo takes them).</summary>
     public int TransactionsPerSecond { get; set; } = 2_000;
 
+    /// <summary>Train and promote a first model on simulated history when the registry has no champion (default true).</summary>
+    public bool TrainModelIfMissing { get; set; } = true;
+
     /// <summary>Simulated cardholders (default 20,000).</summary>
     public int Cards { get; set; } = 20_000;
 

@@ -57,6 +57,8 @@ internal sealed partial class SimulatedTrafficService(
             await Task.Yield();
             foreach (var row in TransactionSimulator.Generate(simulation))
             {
+                // Appends usually complete synchronously (unpaced and warm-up phases), so look at the token here.
+                stoppingToken.ThrowIfCancellationRequested();
                 var transaction = row.Transaction;
                 var produced = Interlocked.Increment(ref _produced);
                 if (!warm && transaction.Timestamp >= liveFrom)

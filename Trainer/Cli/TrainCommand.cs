@@ -42,6 +42,7 @@ internal static class TrainCommand
             Description = "Review threshold rule on validation: max-f1, precision:P (e.g. precision:0.8) or budget:N alerts per day.",
             DefaultValueFactory = _ => "max-f1",
         };
+        var quick = new Option<bool>("--quick") { Description = "One variant per family (boosted trees at depth 6) instead of the depth × weighting grid." };
         var ablation = new Option<bool>("--ablation") { Description = "Also train without the card windows, without the merchant windows, and without both." };
         var skipBad = new Option<bool>("--skip-bad") { Description = "Count and skip bad input rows instead of stopping at the first." };
         var k = new Option<int>("--top-k") { Description = "k of card precision@k.", DefaultValueFactory = _ => 100 };
@@ -52,7 +53,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train and evaluate a model out of time, and write its package.")
         {
             data, scenario, seed, cards, days, protocol, trainStart, trainDays, validDays, delayDays, testDays,
-            candidates, weighting, smote, threshold, ablation, skipBad, k, outPath, name, json,
+            candidates, weighting, smote, threshold, quick, ablation, skipBad, k, outPath, name, json,
         };
         command.SetAction(parse =>
         {
@@ -74,6 +75,7 @@ internal static class TrainCommand
                     ReviewTarget = reviewTarget,
                     TopK = parse.GetValue(k),
                     Ablation = parse.GetValue(ablation),
+                    Search = !parse.GetValue(quick),
                 };
                 var source = LoadSource(parse.GetValue(data), parse.GetValue(scenario), parse.GetValue(seed), parse.GetValue(cards), parse.GetValue(days));
                 var outcome = Run(source, options with { ModelName = parse.GetValue(name) ?? options.ModelName }, parse.GetValue(skipBad), time, errors);
@@ -113,7 +115,7 @@ internal static class TrainCommand
     internal static TrainingOutcome Run(DataSource source, TrainingOptions options, bool skipBad, TimeProvider time, TextWriter progress, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var (table, lineage, plainColumns) = TrainingInput.Load(source.Path, source.Simulation, options.DelayDays, skipBad, progress);
+        var (table, lineage, plainColumns) = TrainingInput.Load(source.Path, source.Simulation, options.DelayDays, skipBad, progress, cancellationToken);
         TrainingPeriods periods;
         if (plainColumns)
         {

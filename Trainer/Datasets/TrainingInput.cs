@@ -6,7 +6,7 @@ namespace FraudActors.Trainer.Datasets;
 /// <summary>Turns a data source (a transaction CSV, the European form, or a simulation) into feature rows and their lineage.</summary>
 internal static class TrainingInput
 {
-    public static (FeatureTable Table, ModelLineageSource Lineage, bool PlainColumns) Load(string? path, SimulationOptions? simulation, int labelDelayDays, bool skipBad, TextWriter progress)
+    public static (FeatureTable Table, ModelLineageSource Lineage, bool PlainColumns) Load(string? path, SimulationOptions? simulation, int labelDelayDays, bool skipBad, TextWriter progress, CancellationToken cancellationToken = default)
     {
         if (path is not null && EuropeanCsvReader.IsEuropeanHeader(File.ReadLines(path).FirstOrDefault() ?? ""))
         {
@@ -24,7 +24,7 @@ internal static class TrainingInput
         }
         else
         {
-            (rows, lineage) = TransactionHistory.FromSimulation(simulation ?? throw new ArgumentNullException(nameof(simulation)));
+            (rows, lineage) = TransactionHistory.FromSimulation(simulation ?? throw new ArgumentNullException(nameof(simulation)), cancellationToken);
         }
 
         if (rows.Count == 0)
@@ -32,7 +32,7 @@ internal static class TrainingInput
             throw new InvalidDataException("the data holds no transactions.");
         }
 
-        return (FeatureReplay.Build(rows, labelDelayDays), lineage, false);
+        return (FeatureReplay.Build(rows, labelDelayDays, cancellationToken: cancellationToken), lineage, false);
     }
 
     private static void Report(TextWriter progress, ImportProblems skipped)

@@ -45,9 +45,19 @@ internal static class TransactionHistory
         return (rows, new ModelLineageSource(Path.GetFullPath(path), Sha256Of(path)));
     }
 
-    public static (List<SimulatedTransaction> Rows, ModelLineageSource Source) FromSimulation(SimulationOptions options)
+    public static (List<SimulatedTransaction> Rows, ModelLineageSource Source) FromSimulation(SimulationOptions options, CancellationToken cancellationToken = default)
     {
-        var rows = TransactionSimulator.Generate(options).ToList();
+        var rows = new List<SimulatedTransaction>();
+        foreach (var row in TransactionSimulator.Generate(options))
+        {
+            if ((rows.Count & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            rows.Add(row);
+        }
+
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using (var stream = new HashingStream(hash))
         using (var writer = new TransactionCsvWriter(stream))

@@ -13,7 +13,7 @@ namespace FraudActors.Trainer.Training;
 /// </summary>
 internal static class FeatureReplay
 {
-    public static FeatureTable Build(IReadOnlyList<SimulatedTransaction> history, int labelDelayDays, CardBehaviourOptions? options = null)
+    public static FeatureTable Build(IReadOnlyList<SimulatedTransaction> history, int labelDelayDays, CardBehaviourOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(history);
         var table = new FeatureTable(FeatureSchema.CardBehaviour, history.Count);
@@ -25,6 +25,11 @@ internal static class FeatureReplay
 
         foreach (var row in history)
         {
+            if ((table.Rows & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var transaction = row.Transaction;
             var ticks = transaction.Timestamp.UtcTicks;
             if (ticks < previousTicks)

@@ -22,7 +22,8 @@ public sealed class EmbeddedDemoTests : IDisposable
             .UseSetting("Demo:Merchants", "80")
             .UseSetting("Demo:WarmUpDays", "3")
             .UseSetting("Demo:TransactionsPerSecond", "0")
-            .UseSetting("Demo:ReportSeconds", "0")))
+            .UseSetting("Demo:ReportSeconds", "0")
+            .UseSetting("Demo:TrainModelIfMissing", "false")))
         {
             using var client = factory.CreateClient();
             (await client.GetAsync(new Uri("/health/live", UriKind.Relative))).EnsureSuccessStatusCode();
@@ -46,6 +47,27 @@ public sealed class EmbeddedDemoTests : IDisposable
         await using var count = connection.CreateCommand();
         count.CommandText = "SELECT COUNT(*) FROM grain_state WHERE grain_type = 'cardholder'";
         Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(300);
+    }
+
+    [Fact]
+    public async Task Stopping_while_the_first_model_is_being_trained_is_prompt()
+    {
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
+            .UseSetting("Storage:Sqlite:Path", Path.Combine(_directory, "bootstrap.db"))
+            .UseSetting("Demo:Cards", "200")
+            .UseSetting("Demo:Merchants", "40")
+            .UseSetting("Demo:WarmUpDays", "1")
+            .UseSetting("Demo:TransactionsPerSecond", "500")
+            .UseSetting("Demo:ReportSeconds", "0"));
+        using (var client = factory.CreateClient())
+        {
+            (await client.GetAsync(new Uri("/health/live", UriKind.Relative))).EnsureSuccessStatusCode();
+        }
+
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        await factory.DisposeAsync();
+
+        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15), "training observes the shutdown instead of holding the host");
     }
 
     public void Dispose()
