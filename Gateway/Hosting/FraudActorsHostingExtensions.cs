@@ -1,3 +1,4 @@
+using FraudActors.Gateway.Api;
 using FraudActors.Gateway.Demo;
 using FraudActors.Grains.Abstractions.Registry;
 using FraudActors.Silo.Audit;
@@ -68,12 +69,14 @@ internal static class FraudActorsHostingExtensions
         services.AddSingleton<SimulatedTrafficService>();
         services.AddHostedService(provider => provider.GetRequiredService<SimulatedTrafficService>());
         services.AddHostedService<ConsoleReporter>();
+        services.AddGatewayApi(configuration);
         return builder;
     }
 
     public static WebApplication MapFraudActors(this WebApplication app)
     {
-        app.MapGet("/health/live", () => TypedResults.Ok("live"));
+        app.MapGatewayApi();
+        app.MapGet("/health/live", () => TypedResults.Ok("live")).AllowAnonymous();
         return app;
     }
 }

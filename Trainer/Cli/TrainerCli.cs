@@ -21,6 +21,7 @@ internal static class TrainerCli
             RollbackCommand.Create(output, errors),
             ReportCommand.Create(time, output, errors),
             ReplayCommand.Create(output, errors),
+            DbCommand.Create(output, errors),
         };
 
         var parse = root.Parse(args);
