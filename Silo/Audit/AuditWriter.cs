@@ -226,7 +226,10 @@ internal sealed partial class AuditWriter(AuditSink sink, IAuditStore store, Tim
             batch.Clear();
         }
 
-        LogSpilled(logger, total, sink.Spill.Directory);
+        if (total > 0)
+        {
+            LogSpilled(logger, total, sink.Spill.Directory);
+        }
     }
 
     private async Task ShutdownAsync(List<AuditedDecision> batch)

@@ -1,6 +1,7 @@
 using FraudActors.Grains.Abstractions.Features;
 using FraudActors.Grains.Abstractions.Registry;
 using FraudActors.Grains.Registry;
+using FraudActors.Tests.Shared;
 
 namespace FraudActors.Grains.Tests.Registry;
 

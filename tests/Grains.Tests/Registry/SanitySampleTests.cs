@@ -1,5 +1,6 @@
 using FraudActors.Grains.Abstractions.Models;
 using FraudActors.Grains.Registry;
+using FraudActors.Tests.Shared;
 
 namespace FraudActors.Grains.Tests.Registry;
 

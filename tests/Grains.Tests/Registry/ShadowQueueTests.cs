@@ -1,5 +1,6 @@
 using FraudActors.Grains.Abstractions.Decisions;
 using FraudActors.Grains.Scoring;
+using FraudActors.Tests.Shared;
 
 namespace FraudActors.Grains.Tests.Registry;
 

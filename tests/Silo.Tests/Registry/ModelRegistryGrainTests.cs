@@ -5,6 +5,7 @@ using FraudActors.Grains.Abstractions.Scoring;
 using FraudActors.Grains.Scoring;
 using FraudActors.Silo.Storage.Sqlite;
 using FraudActors.Silo.Tests.Runtime;
+using FraudActors.Tests.Shared;
 
 namespace FraudActors.Silo.Tests.Registry;
 

@@ -6,6 +6,7 @@ using FraudActors.Silo.Storage.Sqlite;
 using FraudActors.Trainer.Cli;
 using FraudActors.Trainer.Simulation;
 using FraudActors.Trainer.Training;
+using FraudActors.Tests.Shared;
 
 namespace FraudActors.Trainer.Tests.Registry;
 

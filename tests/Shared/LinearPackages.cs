@@ -3,7 +3,7 @@ using System.Text;
 using FraudActors.Grains.Abstractions.Features;
 using FraudActors.Grains.Abstractions.Models;
 
-namespace FraudActors.Silo.Tests.Registry;
+namespace FraudActors.Tests.Shared;
 
 /// <summary>Model packages around a hand-written gblinear booster, whose output is easy to reason about.</summary>
 internal static class LinearPackages
