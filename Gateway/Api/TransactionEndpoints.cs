@@ -41,6 +41,8 @@ internal static class TransactionEndpoints
         }
 
         var outcome = await grains.GetGrain<ICardholderGrain>(transaction.CardId).ProcessAsync(transaction).ConfigureAwait(false);
+        HttpDecisions.Publish(request.HttpContext.RequestServices, transaction, outcome, started);
+        outcome = await FirstDecisions.RestoreAsync(outcome, request.HttpContext.RequestServices, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(TransactionContract.ToResponse(outcome, time.GetElapsedTime(started)));
     }
 
@@ -108,7 +110,9 @@ internal static class TransactionEndpoints
         {
             if (transactions[i] is not null)
             {
-                var outcome = await calls[i].ConfigureAwait(false);
+                var decided = await calls[i].ConfigureAwait(false);
+                HttpDecisions.Publish(request.HttpContext.RequestServices, transactions[i]!, decided, started);
+                var outcome = await FirstDecisions.RestoreAsync(decided, request.HttpContext.RequestServices, cancellationToken).ConfigureAwait(false);
                 results[i] = new BatchItemResult(i, StatusCodes.Status200OK, TransactionContract.ToResponse(outcome, time.GetElapsedTime(started)), null);
             }
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FraudActors.Gateway.Tests.Api;
 
@@ -47,6 +48,26 @@ public sealed class TransactionScoringTests(ApiHost host)
         retry.GetProperty("decision").GetString().Should().Be(first.GetProperty("decision").GetString());
         retry.GetProperty("probability").GetDouble().Should().Be(first.GetProperty("probability").GetDouble());
         third.GetProperty("features").GetProperty("tx_count_24h").GetDouble().Should().Be(3, "the retry was not counted a second time");
+    }
+
+    [Fact]
+    public async Task Retrying_an_older_transaction_returns_its_audited_first_decision()
+    {
+        using var client = host.Client(ApiHost.ScoreKey);
+        var first = await Score(client, Transaction("t-old-1", "card-old", "2026-03-03T10:00:00Z"));
+        await Score(client, Transaction("t-old-2", "card-old", "2026-03-03T10:05:00Z", "15.00"));
+        var audit = host.Factory.Services.GetRequiredService<FraudActors.Silo.Audit.IAuditReader>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await audit.GetAsync("t-old-1") is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        var retry = await Score(client, Transaction("t-old-1", "card-old", "2026-03-03T10:00:00Z"));
+
+        retry.GetProperty("outcome").GetString().Should().Be("duplicate");
+        retry.GetProperty("decision").GetString().Should().Be(first.GetProperty("decision").GetString());
+        retry.GetProperty("probability").GetDouble().Should().Be(first.GetProperty("probability").GetDouble());
     }
 
     [Theory]
