@@ -27,6 +27,13 @@ public sealed class DemoOptions
     /// </summary>
     public int WarmUpDays { get; set; } = 30;
 
+    /// <summary>
+    /// Where the demo keeps its simulated clock (the last simulated day), so a restart resumes the timeline the
+    /// saved grain state has seen instead of replaying history the cards already moved past. Default: beside the
+    /// embedded store.
+    /// </summary>
+    public string ClockFile { get; set; } = "data/demo-clock.txt";
+
     /// <summary>Seconds between console report lines (default 5; 0 = silent).</summary>
     public int ReportSeconds { get; set; } = 5;
 

@@ -36,18 +36,22 @@ internal sealed partial class SimulatedTrafficService(
             return;
         }
 
+        // A restart resumes the simulated timeline after the last day the saved grain state has seen (those cards are
+        // warm already); a first run starts WarmUpDays before today and streams that history unpaced.
+        var resumeAfter = DemoClock.Read(settings.ClockFile);
         var simulation = new SimulationOptions
         {
             Seed = settings.Seed,
             Cards = settings.Cards,
             Merchants = settings.Merchants,
             Days = 0,
-            StartDate = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-settings.WarmUpDays),
+            StartDate = resumeAfter?.AddDays(1) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-settings.WarmUpDays),
             TransactionIdPrefix = $"demo-{time.GetUtcNow().ToUnixTimeSeconds()}-",
         };
         var pending = new PriorityQueue<TransactionLabel, long>();
         var liveFrom = new DateTimeOffset(simulation.StartDate.AddDays(settings.WarmUpDays).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var warm = settings.WarmUpDays == 0;
+        var warm = settings.WarmUpDays == 0 || resumeAfter is not null;
+        var clockDay = simulation.StartDate.AddDays(-1);
         long started = 0;
         long pacedFrom = 0;
         LogStarted(logger, settings.TransactionsPerSecond, settings.Cards, settings.WarmUpDays);
@@ -60,6 +64,14 @@ internal sealed partial class SimulatedTrafficService(
                 // Appends usually complete synchronously (unpaced and warm-up phases), so look at the token here.
                 stoppingToken.ThrowIfCancellationRequested();
                 var transaction = row.Transaction;
+                var day = DateOnly.FromDateTime(transaction.Timestamp.UtcDateTime);
+                if (day > clockDay)
+                {
+                    // Once per simulated day: the last day whose transactions the grains may have seen.
+                    clockDay = day;
+                    DemoClock.Write(settings.ClockFile, day);
+                }
+
                 var produced = Interlocked.Increment(ref _produced);
                 if (!warm && transaction.Timestamp >= liveFrom)
                 {

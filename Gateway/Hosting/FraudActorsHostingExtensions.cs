@@ -1,4 +1,5 @@
 using FraudActors.Gateway.Api;
+using FraudActors.Gateway.Dashboard;
 using FraudActors.Gateway.Demo;
 using FraudActors.Grains.Abstractions.Registry;
 using FraudActors.Silo.Audit;
@@ -59,7 +60,14 @@ internal static class FraudActorsHostingExtensions
         services.AddHostedService<ChampionLoader>();
         services.AddSingleton<TurnLatencyTap>();
 
-        services.AddOptions<DemoOptions>().Bind(configuration.GetSection("Demo"))
+        services.AddOptions<DemoOptions>()
+            .Configure(options =>
+            {
+                // The simulated clock lives beside the embedded store, so a store in another place keeps its own timeline.
+                var store = configuration["Storage:Sqlite:Path"] ?? SqliteStoreOptions.DefaultPath;
+                options.ClockFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store)) ?? ".", "demo-clock.txt");
+            })
+            .Bind(configuration.GetSection("Demo"))
             .Validate(options => options.Validate() is null, "Invalid Demo settings: check Demo:TransactionsPerSecond, Cards, Merchants and ReportSeconds.")
             .ValidateOnStart();
         services.AddSingleton<DemoLabels>();
@@ -70,12 +78,14 @@ internal static class FraudActorsHostingExtensions
         services.AddHostedService(provider => provider.GetRequiredService<SimulatedTrafficService>());
         services.AddHostedService<ConsoleReporter>();
         services.AddGatewayApi(configuration);
+        services.AddDashboard();
         return builder;
     }
 
     public static WebApplication MapFraudActors(this WebApplication app)
     {
         app.MapGatewayApi();
+        app.MapDashboard();
         app.MapGet("/health/live", () => TypedResults.Ok("live")).AllowAnonymous();
         return app;
     }

@@ -29,7 +29,7 @@ internal static class ReasonText
             "amount_zscore" => value >= 0
                 ? $"amount is {value.ToString("0.0", CultureInfo.InvariantCulture)}σ above this card's mean"
                 : $"amount is {(-value).ToString("0.0", CultureInfo.InvariantCulture)}σ below this card's mean",
-            "distinct_cities_1h" => $"{v} cities in 1 h",
+            "distinct_cities_1h" => value == 0 ? "no located purchase in the last hour (card not present)" : $"{v} cities in 1 h",
             "seconds_since_previous" => $"{v} s since the previous transaction",
             "speed_kmh" => $"implied travel speed {value.ToString("N0", CultureInfo.InvariantCulture)} km/h since the previous transaction",
             "new_merchant_category" => value > 0 ? "first purchase in this merchant category" : "familiar merchant category",

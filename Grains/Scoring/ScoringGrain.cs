@@ -12,6 +12,7 @@ namespace FraudActors.Grains.Scoring;
 /// challenger is loaded, a copy of the row goes to the shadow queue (never waiting) after the champion answered.
 /// </summary>
 [StatelessWorker]
+[GrainType("scoring")]
 internal sealed class ScoringGrain(ChampionModels models, ShadowQueue shadow) : Grain, IScoringGrain
 {
     public const string CardBehaviourModel = "card-behaviour";
