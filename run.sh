@@ -12,7 +12,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 dotnet build Gateway/Gateway.csproj -c Release -nologo -clp:ErrorsOnly -v quiet
 
 url="http://127.0.0.1:5080"
-echo "FraudActors is starting on $url (Ctrl-C to stop)"
+echo "FraudActors is starting: dashboard $url/dashboard, API docs $url/docs (Ctrl-C to stop)"
 if [[ -z "${CI:-}" ]] && command -v xdg-open >/dev/null && [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
     (sleep 4 && xdg-open "$url/dashboard" >/dev/null 2>&1 || true) &
 fi
