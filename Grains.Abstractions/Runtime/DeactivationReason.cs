@@ -14,4 +14,7 @@ public enum DeactivationReason
 
     /// <summary>The runtime is stopping.</summary>
     ShuttingDown,
+
+    /// <summary>The stream partition that feeds the grain moved to another silo (rebalance, shutdown, crash).</summary>
+    PartitionRevoked,
 }

@@ -1,3 +1,4 @@
+using FraudActors.Grains.Abstractions.Cardholder;
 using FraudActors.Grains.Abstractions.Transactions;
 
 namespace FraudActors.Grains.Cardholder;

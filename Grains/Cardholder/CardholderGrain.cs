@@ -16,7 +16,33 @@ namespace FraudActors.Grains.Cardholder;
 [GrainType("cardholder")]
 internal sealed class CardholderGrain : Grain<CardholderState>, ICardholderGrain
 {
-    public async ValueTask<TransactionOutcome> ProcessAsync(CardTransaction transaction)
+    public ValueTask<TransactionOutcome> ProcessAsync(CardTransaction transaction) => ApplyAsync(transaction);
+
+    public ValueTask<TransactionOutcome> ProcessAsync(CardTransaction transaction, StreamPosition position)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        if (StatePosition is { } reflected && reflected.Partition == position.Partition && position.Offset <= reflected.Offset)
+        {
+            // The stored state already holds this record (it was written after the last committed offset): a replay.
+            return ValueTask.FromResult(new TransactionOutcome(transaction.TransactionId, transaction.CardId, FeatureOutcome.Duplicate, default, default, null));
+        }
+
+        // Set before the turn yields: the position moves with the state it describes (turns never interleave).
+        StatePosition = position;
+        return ApplyAsync(transaction);
+    }
+
+    public ValueTask CheckpointAsync() => WriteStateAsync();
+
+    public ValueTask<CardSummary> DescribeAsync(int maxRecent)
+    {
+        var behaviour = State.Behaviour;
+        var asOf = behaviour.NewestEventTime ?? TimeProvider.GetUtcNow();
+        var latest = State.Latest;
+        return ValueTask.FromResult(new CardSummary(GrainId.Key, behaviour.Describe(asOf, Math.Clamp(maxRecent, 0, 200)), latest, StatePosition));
+    }
+
+    private async ValueTask<TransactionOutcome> ApplyAsync(CardTransaction transaction)
     {
         if (State.Recall(transaction.TransactionId) is { } first)
         {

@@ -27,6 +27,9 @@ internal sealed class CardholderState : IPersistableState<CardholderState>
 
     public void WriteTo(IBufferWriter<byte> writer) => Behaviour.WriteTo(writer);
 
+    /// <summary>The outcome of the card's latest transaction since activation.</summary>
+    public TransactionOutcome? Latest => _latest;
+
     public TransactionOutcome? Recall(string transactionId) =>
         _latest is { } latest && latest.TransactionId == transactionId ? latest : null;
 

@@ -57,6 +57,30 @@ internal sealed class AuditSink : IDecisionSink, IDisposable
     /// <summary>Rows the store refused as invalid, kept in a rejected-*.spill file.</summary>
     public long Rejected => Interlocked.Read(ref _rejected);
 
+    /// <summary>Rows that reached their final place: written to the store, spilled to disk, or kept as rejected.</summary>
+    public long Settled => Written + Spilled + Rejected;
+
+    /// <summary>
+    /// Waits until at least <paramref name="accepted"/> rows are <see cref="Settled"/> (rows are settled in the order
+    /// they were accepted), so a stream offset is committed only after the audit rows of the records before it.
+    /// </summary>
+    /// <returns>False when <paramref name="timeout"/> passed first.</returns>
+    public async Task<bool> WaitSettledAsync(long accepted, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var start = _time.GetTimestamp();
+        while (Settled < accepted)
+        {
+            if (_time.GetElapsedTime(start) >= timeout)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(2), cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
     /// <summary>Rows waiting in memory.</summary>
     public int Buffered => _buffer.Reader.Count;
 

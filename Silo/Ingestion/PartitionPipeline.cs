@@ -7,7 +7,9 @@ namespace FraudActors.Silo.Ingestion;
 /// <summary>
 /// Feeds one partition's records, in offset order, to their cardholder grains with a bounded window of calls
 /// in flight, and hands each outcome to the sinks in offset order. <see cref="CompletedOffset"/> is the
-/// highest offset below which every record is done: the offset that is safe to commit.
+/// highest offset below which every record is done. With <c>trackPositions</c> (a replayable stream such as Kafka)
+/// each grain call carries the record's position, and the pipeline remembers which cards changed since the last
+/// <see cref="TakeChangedCards"/>, so a checkpoint writes exactly those cards' state before their offsets are committed.
 /// </summary>
 internal sealed class PartitionPipeline(
     int partition,
@@ -15,8 +17,10 @@ internal sealed class PartitionPipeline(
     IReadOnlyList<IDecisionSink> sinks,
     int maxInFlight,
     IngestionMetrics metrics,
-    Action<IngestionException> failed)
+    Action<IngestionException> failed,
+    bool trackPositions = false)
 {
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private readonly Queue<(StreamRecord Record, Task<TransactionOutcome> Outcome)> _inFlight = new(maxInFlight);
     private long _completedOffset = -1;
 
@@ -38,7 +42,18 @@ internal sealed class PartitionPipeline(
     /// <summary>Processes one record; completes synchronously when the grain answers synchronously and the window is empty.</summary>
     public ValueTask AcceptAsync(in StreamRecord record)
     {
-        var pending = grains.GetGrain<ICardholderGrain>(record.Transaction.CardId).ProcessAsync(record.Transaction);
+        var grain = grains.GetGrain<ICardholderGrain>(record.Transaction.CardId);
+        ValueTask<TransactionOutcome> pending;
+        if (trackPositions)
+        {
+            _changed.Add(record.Transaction.CardId);
+            pending = grain.ProcessAsync(record.Transaction, new StreamPosition(partition, record.Offset));
+        }
+        else
+        {
+            pending = grain.ProcessAsync(record.Transaction);
+        }
+
         if (pending.IsCompletedSuccessfully && _inFlight.Count == 0)
         {
             Publish(record, pending.Result);
@@ -48,6 +63,17 @@ internal sealed class PartitionPipeline(
         _inFlight.Enqueue((record, pending.AsTask()));
         return _inFlight.Count >= maxInFlight || _inFlight.Peek().Outcome.IsCompleted ? CompleteHeadAsync() : ValueTask.CompletedTask;
     }
+
+    /// <summary>The cards fed since the previous call (only with position tracking); the caller owns the returned set.</summary>
+    public List<string> TakeChangedCards()
+    {
+        var cards = new List<string>(_changed);
+        _changed.Clear();
+        return cards;
+    }
+
+    /// <summary>Gives back cards whose checkpoint failed, so the next checkpoint writes them again.</summary>
+    public void ReturnChangedCards(IEnumerable<string> cards) => _changed.UnionWith(cards);
 
     /// <summary>Waits for every call in flight (revoke, shutdown).</summary>
     public async Task DrainAsync()

@@ -3,8 +3,11 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
+using FraudActors.Grains.Abstractions.Cardholder;
 using FraudActors.Grains.Abstractions.Runtime;
+using FraudActors.Silo.Audit;
 using FraudActors.Silo.Ingestion;
+using FraudActors.Silo.Runtime;
 using FraudActors.Silo.Streaming;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,16 +19,24 @@ namespace FraudActors.Silo.Kafka;
 /// This silo as a member of the consumer group on the transactions topic. One thread runs the consume loop and
 /// owns the consumer; each assigned partition gets a <see cref="PartitionPipeline"/> fed by a worker through a
 /// bounded channel. A full channel pauses the partition (no unbounded queue) until it drains to half. Malformed or
-/// invalid records go to the dead-letter topic and the stream goes on. Offsets are committed by hand: the next
-/// offset after everything done, periodically and on revoke, after the decisions queue is flushed. On revoke
-/// (rebalance or shutdown) the partition's pipeline finishes its in-flight work before the final commit.
+/// invalid records go to the dead-letter topic and the stream goes on.
+/// <para>Exactly-once effect: every commit interval each partition checkpoints (its in-flight calls finish, every card
+/// it changed stores its state with the record's stream position in one group commit, its audit rows settle), and
+/// the next round commits the checkpointed offset after the decisions producer is flushed. After a crash the new
+/// owner replays from that offset; a card whose stored state is newer skips the records it already holds. On revoke
+/// (rebalance or shutdown) the pipeline finishes, the partition's cards are deactivated (stored) and the offset after
+/// the last record is committed: a graceful handover replays nothing.</para>
 /// </summary>
 internal sealed partial class KafkaIngestionService : BackgroundService
 {
+    private const string CardholderGrainType = "cardholder";
+
     private readonly KafkaOptions _options;
     private readonly IGrainFactory _grains;
     private readonly IDecisionSink[] _sinks;
     private readonly KafkaDecisionSink? _decisions;
+    private readonly AuditSink? _audit;
+    private readonly GrainRuntime? _runtime;
     private readonly IngestionMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger<KafkaIngestionService> _logger;
@@ -39,6 +50,9 @@ internal sealed partial class KafkaIngestionService : BackgroundService
     private long _commitRounds;
     private int _behind;
     private long _lastCommit;
+    private long _checkpoints;
+    private long _checkpointFailures;
+    private int _partitionCount;
 
     public KafkaIngestionService(
         IOptions<KafkaOptions> options,
@@ -54,6 +68,8 @@ internal sealed partial class KafkaIngestionService : BackgroundService
         _grains = grains;
         _sinks = sinks.ToArray();
         _decisions = _sinks.OfType<KafkaDecisionSink>().FirstOrDefault();
+        _audit = _sinks.OfType<AuditSink>().FirstOrDefault();
+        _runtime = grains as GrainRuntime;
         _metrics = metrics;
         _time = time;
         _logger = logger;
@@ -81,6 +97,12 @@ internal sealed partial class KafkaIngestionService : BackgroundService
     /// means a handover now replays nothing.
     /// </summary>
     public int PartitionsBehindCommit => Volatile.Read(ref _behind);
+
+    /// <summary>Checkpoints completed (card state and audit rows stored up to an offset), over all partitions.</summary>
+    public long Checkpoints => Interlocked.Read(ref _checkpoints);
+
+    /// <summary>Checkpoints that failed (storage unreachable); their offsets stay uncommitted and are retried.</summary>
+    public long CheckpointFailures => Interlocked.Read(ref _checkpointFailures);
 
     /// <summary>The partitions this silo owns right now.</summary>
     public IReadOnlyCollection<int> AssignedPartitions => _partitions.Keys.ToArray();
@@ -163,7 +185,12 @@ internal sealed partial class KafkaIngestionService : BackgroundService
 
                 if (_time.GetElapsedTime(_lastCommit) >= commitInterval)
                 {
+                    // Commit what the previous round checkpointed, then ask every partition for the next checkpoint.
                     Commit(consumer, _partitions.Values, updateLag: true);
+                    foreach (var work in _partitions.Values)
+                    {
+                        work.RequestCheckpoint();
+                    }
                 }
             }
         }
@@ -320,10 +347,15 @@ internal sealed partial class KafkaIngestionService : BackgroundService
 
     private void OnAssigned(IConsumer<string?, byte[]?> consumer, List<TopicPartition> partitions)
     {
+        if (_partitionCount == 0)
+        {
+            _partitionCount = CountPartitions(consumer);
+        }
+
         foreach (var partition in partitions)
         {
             var number = partition.Partition.Value;
-            var pipeline = new PartitionPipeline(number, _grains, _sinks, _options.MaxInFlightPerPartition, _metrics, OnFailure);
+            var pipeline = new PartitionPipeline(number, _grains, _sinks, _options.MaxInFlightPerPartition, _metrics, OnFailure, trackPositions: true);
             var work = new PartitionWork(number, pipeline, _options.MaxInFlightPerPartition);
             work.Worker = Task.Run(() => RunWorkerAsync(work), CancellationToken.None);
             _partitions[number] = work;
@@ -332,17 +364,35 @@ internal sealed partial class KafkaIngestionService : BackgroundService
         LogAssigned(_logger, partitions.Count, string.Join(",", partitions.Select(p => p.Partition.Value)));
     }
 
+    private int CountPartitions(IConsumer<string?, byte[]?> consumer)
+    {
+        try
+        {
+            using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
+            var metadata = admin.GetMetadata(_options.TransactionsTopic, TimeSpan.FromSeconds(10));
+            return metadata.Topics.FirstOrDefault(t => t.Topic == _options.TransactionsTopic)?.Partitions.Count ?? 0;
+        }
+        catch (KafkaException exception)
+        {
+            LogKafkaError(_logger, exception.Error.Code, exception.Error.Reason);
+            return 0;
+        }
+    }
+
     private void OnRevoked(IConsumer<string?, byte[]?> consumer, List<TopicPartitionOffset> partitions)
     {
         var retired = Retire(partitions);
+        HandOver(retired);
         Commit(consumer, retired, updateLag: false);
         LogRevoked(_logger, retired.Count, string.Join(",", retired.Select(w => $"{w.Partition}@{w.LastCommittedOffset}")));
     }
 
     private void OnLost(IConsumer<string?, byte[]?> consumer, List<TopicPartitionOffset> partitions)
     {
-        // Another member may own them already: finish what is in flight, but commit nothing.
+        // Another member may own them already: finish what is in flight and store the cards (a stale write loses
+        // its ETag check against the new owner's), but commit nothing.
         var retired = Retire(partitions);
+        HandOver(retired);
         LogLost(_logger, retired.Count);
     }
 
@@ -374,18 +424,129 @@ internal sealed partial class KafkaIngestionService : BackgroundService
     {
         var reader = work.Queue.Reader;
         var pipeline = work.Pipeline;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (true)
         {
             while (reader.TryRead(out var record))
             {
                 await pipeline.AcceptAsync(record).ConfigureAwait(false);
+                if (work.CheckpointRequested)
+                {
+                    await CheckpointAsync(work).ConfigureAwait(false);
+                }
             }
 
             // Idle: publish what is in flight now, so decisions and commits do not wait for the next record.
             await pipeline.DrainAsync().ConfigureAwait(false);
+            if (work.CheckpointRequested)
+            {
+                await CheckpointAsync(work).ConfigureAwait(false);
+            }
+
+            var wake = work.ArmWake();
+            if (work.CheckpointRequested)
+            {
+                continue;
+            }
+
+            var more = reader.WaitToReadAsync();
+            if (!more.IsCompleted)
+            {
+                await Task.WhenAny(more.AsTask(), wake).ConfigureAwait(false);
+            }
+            else if (!more.Result)
+            {
+                break;
+            }
         }
 
         await pipeline.DrainAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Makes everything the partition has processed so far safe to commit: decisions out of the pipeline, the state
+    /// of every card it changed stored with its stream position (one group commit), and their audit rows settled.
+    /// </summary>
+    private async Task CheckpointAsync(PartitionWork work)
+    {
+        work.BeginCheckpoint();
+        var pipeline = work.Pipeline;
+        await pipeline.DrainAsync().ConfigureAwait(false);
+        var upTo = pipeline.CompletedOffset;
+        if (upTo <= work.CheckpointedOffset)
+        {
+            return;
+        }
+
+        var audited = _audit?.Accepted ?? 0;
+        var cards = pipeline.TakeChangedCards();
+        try
+        {
+            var writes = new Task[cards.Count];
+            for (var i = 0; i < cards.Count; i++)
+            {
+                writes[i] = _grains.GetGrain<ICardholderGrain>(cards[i]).CheckpointAsync().AsTask();
+            }
+
+            await Task.WhenAll(writes).ConfigureAwait(false);
+            if (_audit is not null && !await _audit.WaitSettledAsync(audited, TimeSpan.FromSeconds(30)).ConfigureAwait(false))
+            {
+                throw new TimeoutException("The audit log did not settle within 30 s.");
+            }
+
+            work.CheckpointedOffset = upTo;
+            Interlocked.Increment(ref _checkpoints);
+        }
+#pragma warning disable CA1031 // A failed checkpoint only delays the commit; the next round writes the same cards again.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            pipeline.ReturnChangedCards(cards);
+            Interlocked.Increment(ref _checkpointFailures);
+            LogCheckpointFailed(_logger, work.Partition, upTo, exception);
+        }
+    }
+
+    /// <summary>
+    /// After a partition's worker finished (revoke, loss, shutdown): deactivates its cards, which stores each one's
+    /// state with its stream position, and settles the audit log, so the next owner starts from a committed offset
+    /// with nothing to replay.
+    /// </summary>
+    private void HandOver(List<PartitionWork> retired)
+    {
+        if (retired.Count == 0)
+        {
+            return;
+        }
+
+        var audited = _audit?.Accepted ?? 0;
+        if (_runtime is not null && _partitionCount > 0)
+        {
+            var leaving = retired.Select(w => w.Partition).ToHashSet();
+            var count = _partitionCount;
+            _runtime.DeactivateAsync(
+                id => id.Type == CardholderGrainType && leaving.Contains(Murmur2Partitioner.Partition(id.Key, count)),
+                DeactivationReason.PartitionRevoked).GetAwaiter().GetResult();
+        }
+        else
+        {
+            // No runtime to deactivate through (a test double): at least store the changed cards.
+            foreach (var work in retired)
+            {
+                var cards = work.Pipeline.TakeChangedCards();
+                Task.WhenAll(cards.Select(card => _grains.GetGrain<ICardholderGrain>(card).CheckpointAsync().AsTask())).GetAwaiter().GetResult();
+            }
+        }
+
+        if (_audit is not null && !_audit.WaitSettledAsync(audited, TimeSpan.FromSeconds(30)).GetAwaiter().GetResult())
+        {
+            LogAuditNotSettled(_logger);
+            return;
+        }
+
+        foreach (var work in retired)
+        {
+            work.CheckpointedOffset = work.Pipeline.CompletedOffset;
+        }
     }
 
     private void Commit(IConsumer<string?, byte[]?> consumer, IEnumerable<PartitionWork> works, bool updateLag)
@@ -464,6 +625,12 @@ internal sealed partial class KafkaIngestionService : BackgroundService
 
     private void OnFailure(IngestionException failure) =>
         LogRecordFailed(_logger, failure.Record.Partition, failure.Record.Offset, failure.Record.Transaction.TransactionId, failure.InnerException!);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint of partition {Partition} up to offset {Offset} failed; it will be retried")]
+    private static partial void LogCheckpointFailed(ILogger logger, int partition, long offset, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The audit log did not settle in time; the revoked partitions' offsets are not committed")]
+    private static partial void LogAuditNotSettled(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Assigned {Count} partitions: {Partitions}")]
     private static partial void LogAssigned(ILogger logger, int count, string partitions);

@@ -41,6 +41,44 @@ internal sealed class PartitionWork(int partition, PartitionPipeline pipeline, i
     public long LastCommittedOffset { get; set; } = -1;
 
     private long _lag;
+    private long _checkpointed = -1;
+    private int _checkpointRequested;
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Every record at or below this offset is processed, published, audited and reflected in stored card state:
+    /// the highest offset whose successor is safe to commit.
+    /// </summary>
+    public long CheckpointedOffset
+    {
+        get => Volatile.Read(ref _checkpointed);
+        set => Volatile.Write(ref _checkpointed, value);
+    }
+
+    public bool CheckpointRequested => Volatile.Read(ref _checkpointRequested) != 0;
+
+    /// <summary>Asks the worker to checkpoint at its next record or at once when idle (consume thread).</summary>
+    public void RequestCheckpoint()
+    {
+        Volatile.Write(ref _checkpointRequested, 1);
+        Volatile.Read(ref _wake).TrySetResult();
+    }
+
+    /// <summary>Clears the request before a checkpoint starts (worker).</summary>
+    public void BeginCheckpoint() => Volatile.Write(ref _checkpointRequested, 0);
+
+    /// <summary>A task that completes at the next <see cref="RequestCheckpoint"/> (worker, before it goes idle).</summary>
+    public Task ArmWake()
+    {
+        var wake = Volatile.Read(ref _wake);
+        if (wake.Task.IsCompleted)
+        {
+            wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref _wake, wake);
+        }
+
+        return wake.Task;
+    }
 
     /// <summary>High watermark minus the next offset to consume, as of the last commit round.</summary>
     public long Lag
@@ -61,8 +99,9 @@ internal sealed class PartitionWork(int partition, PartitionPipeline pipeline, i
             return -1;
         }
 
-        var completed = pipeline.CompletedOffset;
-        var next = completed >= LastDispatchedOffset ? LastConsumedOffset + 1 : completed + 1;
+        // Records after the last dispatched one were dead-lettered synchronously: done once everything before is.
+        var checkpointed = CheckpointedOffset;
+        var next = checkpointed >= LastDispatchedOffset ? LastConsumedOffset + 1 : checkpointed + 1;
         return next > FirstOffset && next > LastCommittedOffset ? next : -1;
     }
 }

@@ -165,6 +165,7 @@ internal sealed class GrainClass
         DeactivationReason.IdleTimeout => "idle_timeout",
         DeactivationReason.ActivationLimitExceeded => "activation_limit_exceeded",
         DeactivationReason.ShuttingDown => "shutting_down",
+        DeactivationReason.PartitionRevoked => "partition_revoked",
         _ => "unknown",
     };
 }

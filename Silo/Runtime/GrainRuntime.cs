@@ -109,6 +109,29 @@ internal sealed class GrainRuntime : IGrainFactory, IAsyncDisposable
     public int CollectIdleActivations() => _collector.CollectIdle();
 
     /// <summary>
+    /// Deactivates every live activation <paramref name="selector"/> picks (running OnDeactivateAsync and saving state)
+    /// and waits until they are gone. Messages already queued for them run first; a later message activates afresh.
+    /// </summary>
+    /// <returns>How many activations were deactivated.</returns>
+    public async Task<int> DeactivateAsync(Func<GrainId, bool> selector, DeactivationReason reason)
+    {
+        ArgumentNullException.ThrowIfNull(selector);
+        var activations = new List<Activation>();
+        CollectActivations(activations);
+        var pending = new List<Task>();
+        foreach (var activation in activations)
+        {
+            if (selector(activation.GrainId) && activation.BeginDeactivation(reason, long.MaxValue))
+            {
+                pending.Add(activation.WhenDeactivated());
+            }
+        }
+
+        await Task.WhenAll(pending).ConfigureAwait(false);
+        return pending.Count;
+    }
+
+    /// <summary>
     /// Stops the collector, refuses new activations, and deactivates every activation (running
     /// OnDeactivateAsync and saving state). Messages already queued still run first.
     /// </summary>

@@ -1,10 +1,10 @@
-namespace FraudActors.Grains.Cardholder;
+namespace FraudActors.Grains.Abstractions.Cardholder;
 
 /// <summary>
 /// Read-only picture of a card's live windows as of <see cref="AsOf"/> (what a transaction at that instant
 /// would see, without itself). For the card view and diagnostics; allocates, so keep it off the hot path.
 /// </summary>
-internal sealed record CardWindowView
+public sealed record CardWindowView
 {
     public required DateTimeOffset AsOf { get; init; }
 
