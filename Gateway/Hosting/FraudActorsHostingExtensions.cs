@@ -5,12 +5,14 @@ using FraudActors.Grains.Abstractions.Registry;
 using FraudActors.Silo.Audit;
 using FraudActors.Silo.Hosting;
 using FraudActors.Silo.Ingestion;
+using FraudActors.Silo.Membership;
 using FraudActors.Silo.Registry;
 using FraudActors.Silo.Storage.GrainState;
 using FraudActors.Silo.Storage.Postgres;
 using FraudActors.Silo.Storage.Sqlite;
 using FraudActors.Silo.Streaming;
 using FraudActors.Silo.Telemetry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace FraudActors.Gateway.Hosting;
@@ -57,6 +59,11 @@ internal static class FraudActorsHostingExtensions
             });
         }
 
+        // The embedded default is a one-member cluster; the Kafka mode replaces this with the PostgreSQL membership table.
+        services.TryAddSingleton<ISiloDirectory>(provider => new LocalSiloDirectory(
+            provider.GetRequiredService<IOptions<InMemoryStreamOptions>>().Value.Partitions,
+            configuration["Silo:Address"] ?? configuration["Urls"]?.Split(';')[0] ?? "http://127.0.0.1:5080",
+            provider.GetRequiredService<TimeProvider>()));
         services.AddHostedService<ChampionLoader>();
         services.AddSingleton<TurnLatencyTap>();
 
