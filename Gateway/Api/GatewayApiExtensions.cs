@@ -77,6 +77,7 @@ internal static class GatewayApiExtensions
         v1.MapTransactionEndpoints();
         v1.MapModelEndpoints();
         v1.MapLabelEndpoints();
+        v1.MapCardEndpoints();
         return app;
     }
 }

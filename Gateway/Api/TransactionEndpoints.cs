@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using FraudActors.Gateway.Security;
+using FraudActors.Gateway.Telemetry;
 using FraudActors.Grains.Abstractions.Cardholder;
 using FraudActors.Grains.Abstractions.Runtime;
 using FraudActors.Grains.Abstractions.Transactions;
@@ -40,9 +42,21 @@ internal static class TransactionEndpoints
             return Invalid(errors);
         }
 
-        var outcome = await grains.GetGrain<ICardholderGrain>(transaction.CardId).ProcessAsync(transaction).ConfigureAwait(false);
+        // The transaction's span: the grain turn, the scoring and the audit enqueue are its children.
+        using var span = EngineTracing.StartTransaction(transaction.TransactionId, transaction.CardId);
+        TransactionOutcome outcome;
+        try
+        {
+            outcome = await grains.GetGrain<ICardholderGrain>(transaction.CardId).ProcessAsync(transaction).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (TransactionLog.Failed(request.HttpContext.RequestServices, transaction, exception))
+        {
+            throw; // never reached: the filter logs with the transaction id and lets the exception go on
+        }
+
         HttpDecisions.Publish(request.HttpContext.RequestServices, transaction, outcome, started);
         outcome = await FirstDecisions.RestoreAsync(outcome, request.HttpContext.RequestServices, cancellationToken).ConfigureAwait(false);
+        EngineTracing.Decided(span, outcome);
         return TypedResults.Ok(TransactionContract.ToResponse(outcome, time.GetElapsedTime(started)));
     }
 
@@ -97,12 +111,25 @@ internal static class TransactionEndpoints
             }
         }
 
+        // One span per transaction (so each has its own chain), only when someone listens.
+        var spans = EngineTracing.Source.HasListeners() ? new Activity?[transactions.Length] : null;
+        var outer = spans is null ? null : Activity.Current;
+
         // Start every card's call before awaiting any: different cards run in parallel, one card stays in order.
         for (var i = 0; i < transactions.Length; i++)
         {
             if (transactions[i] is { } transaction)
             {
+                if (spans is not null)
+                {
+                    spans[i] = EngineTracing.StartTransaction(transaction.TransactionId, transaction.CardId);
+                }
+
                 calls[i] = grains.GetGrain<ICardholderGrain>(transaction.CardId).ProcessAsync(transaction);
+                if (spans is not null)
+                {
+                    Activity.Current = outer;
+                }
             }
         }
 
@@ -110,9 +137,31 @@ internal static class TransactionEndpoints
         {
             if (transactions[i] is not null)
             {
-                var decided = await calls[i].ConfigureAwait(false);
+                var span = spans?[i];
+                if (span is not null)
+                {
+                    Activity.Current = span;
+                }
+
+                TransactionOutcome decided;
+                try
+                {
+                    decided = await calls[i].ConfigureAwait(false);
+                }
+                catch (Exception exception) when (TransactionLog.Failed(request.HttpContext.RequestServices, transactions[i]!, exception))
+                {
+                    throw; // never reached: the filter logs with the transaction id and lets the exception go on
+                }
+
                 HttpDecisions.Publish(request.HttpContext.RequestServices, transactions[i]!, decided, started);
                 var outcome = await FirstDecisions.RestoreAsync(decided, request.HttpContext.RequestServices, cancellationToken).ConfigureAwait(false);
+                if (span is not null)
+                {
+                    EngineTracing.Decided(span, outcome);
+                    span.Dispose();
+                    Activity.Current = outer;
+                }
+
                 results[i] = new BatchItemResult(i, StatusCodes.Status200OK, TransactionContract.ToResponse(outcome, time.GetElapsedTime(started)), null);
             }
         }

@@ -15,6 +15,8 @@ internal static class DashboardExtensions
         services.AddSingleton<DashboardSampler>();
         services.AddSingleton<AlertRing>(static _ => new AlertRing());
         services.AddSingleton<FraudActors.Silo.Ingestion.IDecisionSink>(static provider => provider.GetRequiredService<AlertRing>());
+        services.AddSingleton<LiveDistributions>();
+        services.AddSingleton<FraudActors.Silo.Ingestion.IDecisionSink>(static provider => provider.GetRequiredService<LiveDistributions>());
         return services;
     }
 

@@ -1,11 +1,14 @@
 namespace FraudActors.Gateway.Dashboard;
 
-/// <summary>The grain runtime: totals, rates over the sampling interval, and one row per grain type.</summary>
+/// <summary>
+/// The grain runtime: totals, rates over the sampling interval (activations and deactivations scaled to a minute),
+/// and one row per grain type. Turn latency is per grain type: the runtime tags its turn histogram by type only.
+/// </summary>
 internal sealed record GrainsPanel(
     int LiveActivations,
     int MaxActivations,
     double MessagesPerSecond,
-    double ActivationsPerSecond,
-    double DeactivationsPerSecond,
+    double ActivationsPerMinute,
+    double DeactivationsPerMinute,
     long Errors,
     IReadOnlyList<GrainTypeRow> Types);

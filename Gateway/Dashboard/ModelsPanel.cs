@@ -1,7 +1,12 @@
 namespace FraudActors.Gateway.Dashboard;
 
-/// <summary>What this silo serves now, and the registry's versions (cached for a few seconds; <c>RegistryError</c> when it could not be read).</summary>
+/// <summary>
+/// What this silo serves now, the registry's versions and shadow figures (cached for a few seconds;
+/// <c>RegistryError</c> when they could not be read), and drift of the live traffic (null before a scored sample).
+/// </summary>
 internal sealed record ModelsPanel(
     IReadOnlyList<ServedModel> Serving,
     IReadOnlyList<ModelVersionRow> Versions,
-    string? RegistryError);
+    string? RegistryError,
+    IReadOnlyList<ShadowRow> Shadow,
+    IReadOnlyList<DriftPanel> Drift);

@@ -15,7 +15,7 @@ namespace FraudActors.Gateway.Demo;
 /// chargebacks would be.
 /// </summary>
 internal sealed partial class SimulatedTrafficService(
-    InMemoryTransactionStream stream,
+    ITransactionAppender stream,
     IGrainFactory grains,
     DemoLabels labels,
     IOptions<DemoOptions> options,

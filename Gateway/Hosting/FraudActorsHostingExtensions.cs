@@ -1,6 +1,7 @@
 using FraudActors.Gateway.Api;
 using FraudActors.Gateway.Dashboard;
 using FraudActors.Gateway.Demo;
+using FraudActors.Gateway.Telemetry;
 using FraudActors.Grains.Abstractions.Registry;
 using FraudActors.Silo.Audit;
 using FraudActors.Silo.Hosting;
@@ -24,13 +25,24 @@ internal static class FraudActorsHostingExtensions
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddEmbeddedSilo(
-            stream => configuration.GetSection("InMemoryStream").Bind(stream),
-            ingestion => configuration.GetSection("Ingestion").Bind(ingestion));
+        var postgres = configuration["Storage:Postgres:ConnectionString"] ?? configuration[PostgresStoreOptions.EnvironmentVariable];
+        if (KafkaMode.From(configuration) is { } kafka)
+        {
+            // Production topology: this process is one silo of the consumer group on the transactions topic.
+            kafka.AddTo(services, configuration, postgres);
+        }
+        else
+        {
+            services.AddEmbeddedSilo(
+                stream => configuration.GetSection("InMemoryStream").Bind(stream),
+                ingestion => configuration.GetSection("Ingestion").Bind(ingestion));
+            services.AddSingleton<ITransactionAppender>(provider => provider.GetRequiredService<InMemoryTransactionStream>());
+            services.AddSingleton<IPartitionOwnership>(provider =>
+                new FixedPartitionOwnership(provider.GetRequiredService<IOptions<InMemoryStreamOptions>>().Value.Partitions));
+        }
 
         // Production keeps grain state and the registry in PostgreSQL; the embedded default in one SQLite file.
         // Either way grain state survives a restart (snapshots written behind in batches).
-        var postgres = configuration["Storage:Postgres:ConnectionString"] ?? configuration[PostgresStoreOptions.EnvironmentVariable];
         if (!string.IsNullOrWhiteSpace(postgres))
         {
             services.AddPostgresGrainStorage(options => options.ConnectionString = postgres);
@@ -59,11 +71,9 @@ internal static class FraudActorsHostingExtensions
             });
         }
 
-        // The embedded default is a one-member cluster; the Kafka mode replaces this with the PostgreSQL membership table.
+        // One silo on its own is a one-member cluster; with Kafka and PostgreSQL the membership table replaces this.
         services.TryAddSingleton<ISiloDirectory>(provider => new LocalSiloDirectory(
-            provider.GetRequiredService<IOptions<InMemoryStreamOptions>>().Value.Partitions,
-            configuration["Silo:Address"] ?? configuration["Urls"]?.Split(';')[0] ?? "http://127.0.0.1:5080",
-            provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<IPartitionOwnership>(), SiloAddress(configuration), provider.GetRequiredService<TimeProvider>()));
         services.AddHostedService<ChampionLoader>();
         services.AddSingleton<TurnLatencyTap>();
 
@@ -86,13 +96,19 @@ internal static class FraudActorsHostingExtensions
         services.AddHostedService<ConsoleReporter>();
         services.AddGatewayApi(configuration);
         services.AddDashboard();
+        services.AddTelemetry(configuration);
         return builder;
     }
+
+    /// <summary>The URL other gateways reach this one on: <c>Silo:Address</c>, else the first of <c>Urls</c>.</summary>
+    public static string SiloAddress(IConfiguration configuration) =>
+        configuration["Silo:Address"] ?? configuration["Urls"]?.Split(';')[0] ?? "http://127.0.0.1:5080";
 
     public static WebApplication MapFraudActors(this WebApplication app)
     {
         app.MapGatewayApi();
         app.MapDashboard();
+        app.MapTelemetry();
         app.MapGet("/health/live", () => TypedResults.Ok("live")).AllowAnonymous();
         return app;
     }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using FraudActors.Grains.Abstractions.Cardholder;
+using FraudActors.Grains.Abstractions.Decisions;
 using FraudActors.Grains.Abstractions.Features;
 using FraudActors.Grains.Abstractions.Merchant;
 using FraudActors.Grains.Abstractions.Runtime;
@@ -16,6 +18,10 @@ namespace FraudActors.Grains.Cardholder;
 [GrainType("cardholder")]
 internal sealed class CardholderGrain : Grain<CardholderState>, ICardholderGrain
 {
+    // Same name as the gateway's and the silo's sources: one subscription to "FraudActors" sees the whole transaction.
+    private static readonly ActivitySource Tracing = new("FraudActors");
+    private const string TransactionIdTag = "transaction.id";
+
     public ValueTask<TransactionOutcome> ProcessAsync(CardTransaction transaction) => ApplyAsync(transaction);
 
     public ValueTask<TransactionOutcome> ProcessAsync(CardTransaction transaction, StreamPosition position)
@@ -44,8 +50,10 @@ internal sealed class CardholderGrain : Grain<CardholderState>, ICardholderGrain
 
     private async ValueTask<TransactionOutcome> ApplyAsync(CardTransaction transaction)
     {
+        using var turn = Tracing.HasListeners() ? StartTurn(transaction) : null;
         if (State.Recall(transaction.TransactionId) is { } first)
         {
+            turn?.SetTag("outcome", "duplicate");
             return first with { Outcome = FeatureOutcome.Duplicate };
         }
 
@@ -53,11 +61,20 @@ internal sealed class CardholderGrain : Grain<CardholderState>, ICardholderGrain
         if (applied.Outcome == ApplyOutcome.Duplicate)
         {
             // Seen before, but its outcome is no longer remembered (e.g. after a restart): nothing changes.
+            turn?.SetTag("outcome", "duplicate");
             return new TransactionOutcome(transaction.TransactionId, transaction.CardId, FeatureOutcome.Duplicate, default, default, null);
         }
 
         var merchant = await GrainFactory.GetGrain<IMerchantGrain>(transaction.MerchantId).ObserveAsync(transaction.Timestamp).ConfigureAwait(false);
-        var score = await GrainFactory.GetGrain<IScoringGrain>(ScoringGrain.CardBehaviourModel).ScoreAsync(applied.Features, merchant).ConfigureAwait(false);
+        FraudScore? score;
+
+        // The scoring span is opened here, around the call, so it stays in this turn's trace even when the scoring worker's turn is queued.
+        using (var scoring = turn is null ? null : Tracing.StartActivity("scoring"))
+        {
+            score = await GrainFactory.GetGrain<IScoringGrain>(ScoringGrain.CardBehaviourModel).ScoreAsync(applied.Features, merchant).ConfigureAwait(false);
+            Decided(scoring, score);
+        }
+
         var outcome = new TransactionOutcome(
             transaction.TransactionId,
             transaction.CardId,
@@ -66,6 +83,37 @@ internal sealed class CardholderGrain : Grain<CardholderState>, ICardholderGrain
             merchant,
             score);
         State.Remember(outcome);
+        turn?.SetTag("outcome", applied.Outcome == ApplyOutcome.TooLate ? "too_late" : "applied");
+        Decided(turn, score);
         return outcome;
+    }
+
+    private static Activity? StartTurn(CardTransaction transaction)
+    {
+        // A turn that waited in the mailbox runs on whichever thread drained it, whose current activity may belong to
+        // another transaction: only a span of this same transaction is taken as the parent.
+        if (Activity.Current is { } parent && !string.Equals(parent.GetTagItem(TransactionIdTag) as string, transaction.TransactionId, StringComparison.Ordinal))
+        {
+            Activity.Current = null;
+        }
+
+        var turn = Tracing.StartActivity("cardholder turn");
+        turn?.SetTag(TransactionIdTag, transaction.TransactionId).SetTag("card.id", transaction.CardId);
+        return turn;
+    }
+
+    private static void Decided(Activity? activity, FraudScore? score)
+    {
+        if (activity is null || score is null)
+        {
+            return;
+        }
+
+        activity.SetTag("decision", score.Decision switch
+        {
+            DecisionKind.Approve => "approve",
+            DecisionKind.Review => "review",
+            _ => "decline",
+        }).SetTag("model.version", score.ModelVersion);
     }
 }

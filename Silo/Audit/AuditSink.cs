@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using FraudActors.Grains.Abstractions.Audit;
 using FraudActors.Grains.Abstractions.Cardholder;
@@ -16,6 +17,8 @@ namespace FraudActors.Silo.Audit;
 /// </summary>
 internal sealed class AuditSink : IDecisionSink, IDisposable
 {
+    // Same name as the other engine sources, so the enqueue shows up in its transaction's trace.
+    private static readonly ActivitySource Tracing = new("FraudActors");
     private readonly Channel<AuditedDecision> _buffer;
     private readonly TimeProvider _time;
     private long _accepted;
@@ -94,6 +97,9 @@ internal sealed class AuditSink : IDecisionSink, IDisposable
             return;
         }
 
+        // Only inside a transaction's trace: a root span per audit row would be noise.
+        using var span = Tracing.HasListeners() && Activity.Current is not null ? Tracing.StartActivity("audit enqueue") : null;
+        span?.SetTag("transaction.id", outcome.TransactionId).SetTag("decision", DecisionNames.Of(score.Decision));
         var features = new float[ModelInput.Width];
         ModelInput.Write(outcome.Card, outcome.Merchant, features);
         var latency = _time.GetElapsedTime(record.AppendedTimestamp).Ticks / TimeSpan.TicksPerMicrosecond;

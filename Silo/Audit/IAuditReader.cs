@@ -12,6 +12,12 @@ internal interface IAuditReader
     /// <summary>The audit row of <paramref name="transactionId"/>, or null when it was never audited.</summary>
     Task<AuditedDecision?> GetAsync(string transactionId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The newest audited decisions of <paramref name="cardId"/> (by event time, newest first), at most
+    /// <paramref name="limit"/>; empty when the card has none.
+    /// </summary>
+    Task<IReadOnlyList<AuditedDecision>> RecentForCardAsync(string cardId, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Stores confirmed labels (one per transaction; a later label replaces an earlier one). Returns how many were given.</summary>
     Task<int> UpsertLabelsAsync(IReadOnlyCollection<TransactionLabel> labels, CancellationToken cancellationToken = default);
 }

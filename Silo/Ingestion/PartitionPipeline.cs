@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using FraudActors.Grains.Abstractions.Cardholder;
 using FraudActors.Grains.Abstractions.Runtime;
+using FraudActors.Silo.Audit;
 using FraudActors.Silo.Streaming;
 
 namespace FraudActors.Silo.Ingestion;
@@ -20,8 +22,10 @@ internal sealed class PartitionPipeline(
     Action<IngestionException> failed,
     bool trackPositions = false)
 {
+    // Each record is the root of its transaction's trace (source "FraudActors", shared with the grains and the gateway).
+    private static readonly ActivitySource Tracing = new("FraudActors");
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
-    private readonly Queue<(StreamRecord Record, Task<TransactionOutcome> Outcome)> _inFlight = new(maxInFlight);
+    private readonly Queue<(StreamRecord Record, Task<TransactionOutcome> Outcome, Activity? Span)> _inFlight = new(maxInFlight);
     private long _completedOffset = -1;
 
     public int Partition => partition;
@@ -42,6 +46,13 @@ internal sealed class PartitionPipeline(
     /// <summary>Processes one record; completes synchronously when the grain answers synchronously and the window is empty.</summary>
     public ValueTask AcceptAsync(in StreamRecord record)
     {
+        Activity? span = null, outer = null;
+        if (Tracing.HasListeners())
+        {
+            outer = Activity.Current;
+            span = StartSpan(record);
+        }
+
         var grain = grains.GetGrain<ICardholderGrain>(record.Transaction.CardId);
         ValueTask<TransactionOutcome> pending;
         if (trackPositions)
@@ -54,13 +65,19 @@ internal sealed class PartitionPipeline(
             pending = grain.ProcessAsync(record.Transaction);
         }
 
+        if (span is not null)
+        {
+            // The call has captured its context; the loop goes on outside this record's span.
+            Activity.Current = outer;
+        }
+
         if (pending.IsCompletedSuccessfully && _inFlight.Count == 0)
         {
-            Publish(record, pending.Result);
+            Publish(record, pending.Result, span);
             return ValueTask.CompletedTask;
         }
 
-        _inFlight.Enqueue((record, pending.AsTask()));
+        _inFlight.Enqueue((record, pending.AsTask(), span));
         return _inFlight.Count >= maxInFlight || _inFlight.Peek().Outcome.IsCompleted ? CompleteHeadAsync() : ValueTask.CompletedTask;
     }
 
@@ -89,13 +106,15 @@ internal sealed class PartitionPipeline(
         // Publish in offset order: wait for the oldest, then take every finished call behind it.
         do
         {
-            var (record, outcome) = _inFlight.Dequeue();
+            var (record, outcome, span) = _inFlight.Dequeue();
             try
             {
-                Publish(record, await outcome.ConfigureAwait(false));
+                Publish(record, await outcome.ConfigureAwait(false), span);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
+                span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+                span?.Dispose();
                 // A grain failure fails that record only (logged and counted); the partition goes on.
                 metrics.Failed(partition);
                 Volatile.Write(ref _completedOffset, record.Offset);
@@ -105,8 +124,15 @@ internal sealed class PartitionPipeline(
         while (_inFlight.Count > 0 && (_inFlight.Count >= maxInFlight || _inFlight.Peek().Outcome.IsCompleted));
     }
 
-    private void Publish(in StreamRecord record, TransactionOutcome outcome)
+    private void Publish(in StreamRecord record, TransactionOutcome outcome, Activity? span)
     {
+        var outer = span is null ? null : Activity.Current;
+        if (span is not null)
+        {
+            // The sinks (audit enqueue) run inside the record's span.
+            Activity.Current = span;
+        }
+
         foreach (var sink in sinks)
         {
             sink.Accept(record, outcome);
@@ -114,5 +140,27 @@ internal sealed class PartitionPipeline(
 
         Volatile.Write(ref _completedOffset, record.Offset);
         metrics.Processed(record);
+        if (span is not null)
+        {
+            if (outcome.Score is { } score)
+            {
+                span.SetTag("decision", DecisionNames.Of(score.Decision)).SetTag("model.version", score.ModelVersion);
+            }
+
+            span.Dispose();
+            Activity.Current = outer;
+        }
+    }
+
+    private Activity? StartSpan(in StreamRecord record)
+    {
+        // A record has no parent here (no trace context travels with it yet), whatever the loop's thread was doing before.
+        Activity.Current = null;
+        var span = Tracing.StartActivity("ingest transaction", ActivityKind.Consumer);
+        span?.SetTag("transaction.id", record.Transaction.TransactionId)
+            .SetTag("card.id", record.Transaction.CardId)
+            .SetTag("stream.partition", partition)
+            .SetTag("stream.offset", record.Offset);
+        return span;
     }
 }

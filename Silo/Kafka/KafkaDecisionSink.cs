@@ -24,6 +24,7 @@ internal sealed partial class KafkaDecisionSink : IDecisionSink, IDisposable
     private long _produced;
     private long _dropped;
     private long _failures;
+    private long _settled;
     private int _disposed;
 
     public KafkaDecisionSink(IOptions<KafkaOptions> options, ILogger<KafkaDecisionSink> logger)
@@ -46,6 +47,31 @@ internal sealed partial class KafkaDecisionSink : IDecisionSink, IDisposable
 
     /// <summary>Decisions dropped because librdkafka's queue was full.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Decisions whose delivery librdkafka has reported, delivered or not.</summary>
+    public long Settled => Interlocked.Read(ref _settled);
+
+    /// <summary>
+    /// Waits until at least <paramref name="produced"/> decisions have a delivery report (reports arrive on librdkafka's
+    /// background thread), without blocking a thread: a card's state may only be stored after its decisions are out.
+    /// </summary>
+    /// <returns>False when <paramref name="timeout"/> passed first.</returns>
+    public async Task<bool> WaitSettledAsync(long produced, TimeSpan timeout, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var start = time.GetTimestamp();
+        while (Settled < produced)
+        {
+            if (time.GetElapsedTime(start) >= timeout)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(2), time).ConfigureAwait(false);
+        }
+
+        return true;
+    }
 
     /// <summary>Decisions librdkafka reported as not delivered.</summary>
     public long DeliveryFailures => Interlocked.Read(ref _failures);
@@ -85,6 +111,7 @@ internal sealed partial class KafkaDecisionSink : IDecisionSink, IDisposable
 
     private void OnDelivered(DeliveryReport<string, byte[]> report)
     {
+        Interlocked.Increment(ref _settled);
         if (report.Error.IsError)
         {
             var failures = Interlocked.Increment(ref _failures);

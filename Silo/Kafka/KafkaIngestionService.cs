@@ -7,6 +7,7 @@ using FraudActors.Grains.Abstractions.Cardholder;
 using FraudActors.Grains.Abstractions.Runtime;
 using FraudActors.Silo.Audit;
 using FraudActors.Silo.Ingestion;
+using FraudActors.Silo.Membership;
 using FraudActors.Silo.Runtime;
 using FraudActors.Silo.Streaming;
 using Microsoft.Extensions.Hosting;
@@ -27,7 +28,7 @@ namespace FraudActors.Silo.Kafka;
 /// (rebalance or shutdown) the pipeline finishes, the partition's cards are deactivated (stored) and the offset after
 /// the last record is committed: a graceful handover replays nothing.</para>
 /// </summary>
-internal sealed partial class KafkaIngestionService : BackgroundService
+internal sealed partial class KafkaIngestionService : BackgroundService, IPartitionOwnership
 {
     private const string CardholderGrainType = "cardholder";
 
@@ -103,6 +104,9 @@ internal sealed partial class KafkaIngestionService : BackgroundService
 
     /// <summary>Checkpoints that failed (storage unreachable); their offsets stay uncommitted and are retried.</summary>
     public long CheckpointFailures => Interlocked.Read(ref _checkpointFailures);
+
+    /// <summary>Partitions of the transactions topic (read from the broker's metadata at the first assignment); 0 until then.</summary>
+    public int PartitionCount => Volatile.Read(ref _partitionCount);
 
     /// <summary>The partitions this silo owns right now.</summary>
     public IReadOnlyCollection<int> AssignedPartitions => _partitions.Keys.ToArray();
@@ -349,7 +353,7 @@ internal sealed partial class KafkaIngestionService : BackgroundService
     {
         if (_partitionCount == 0)
         {
-            _partitionCount = CountPartitions(consumer);
+            Volatile.Write(ref _partitionCount, CountPartitions(consumer));
         }
 
         foreach (var partition in partitions)
@@ -361,6 +365,9 @@ internal sealed partial class KafkaIngestionService : BackgroundService
             _partitions[number] = work;
         }
 
+        // librdkafka keeps a partition's pause flag across assignments: a partition this silo paused before it was
+        // revoked would come back paused and never be fetched again.
+        consumer.Resume(partitions);
         LogAssigned(_logger, partitions.Count, string.Join(",", partitions.Select(p => p.Partition.Value)));
     }
 
@@ -368,13 +375,12 @@ internal sealed partial class KafkaIngestionService : BackgroundService
     {
         try
         {
-            using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
-            var metadata = admin.GetMetadata(_options.TransactionsTopic, TimeSpan.FromSeconds(10));
-            return metadata.Topics.FirstOrDefault(t => t.Topic == _options.TransactionsTopic)?.Partitions.Count ?? 0;
+            return KafkaTopics.PartitionCount(consumer.Handle, _options.TransactionsTopic, TimeSpan.FromSeconds(10));
         }
-        catch (KafkaException exception)
+        catch (Exception exception) when (exception is KafkaException or InvalidOperationException)
         {
-            LogKafkaError(_logger, exception.Error.Code, exception.Error.Reason);
+            // Without the count the revoke handler cannot tell which cards were the partition's; it stores them all.
+            LogPartitionCountUnknown(_logger, exception);
             return 0;
         }
     }
@@ -477,10 +483,12 @@ internal sealed partial class KafkaIngestionService : BackgroundService
             return;
         }
 
-        var audited = _audit?.Accepted ?? 0;
         var cards = pipeline.TakeChangedCards();
         try
         {
+            // Outputs first, state second: a card whose stored state holds a record skips it on replay, so that
+            // record's decision and audit row must already be durable when the state is written.
+            await SettleOutputsAsync().ConfigureAwait(false);
             var writes = new Task[cards.Count];
             for (var i = 0; i < cards.Count; i++)
             {
@@ -488,11 +496,6 @@ internal sealed partial class KafkaIngestionService : BackgroundService
             }
 
             await Task.WhenAll(writes).ConfigureAwait(false);
-            if (_audit is not null && !await _audit.WaitSettledAsync(audited, TimeSpan.FromSeconds(30)).ConfigureAwait(false))
-            {
-                throw new TimeoutException("The audit log did not settle within 30 s.");
-            }
-
             work.CheckpointedOffset = upTo;
             Interlocked.Increment(ref _checkpoints);
         }
@@ -503,6 +506,24 @@ internal sealed partial class KafkaIngestionService : BackgroundService
             pipeline.ReturnChangedCards(cards);
             Interlocked.Increment(ref _checkpointFailures);
             LogCheckpointFailed(_logger, work.Partition, upTo, exception);
+        }
+    }
+
+    /// <summary>Waits until every decision produced and every audit row accepted so far is durable.</summary>
+    /// <exception cref="TimeoutException">Not within 30 s (broker or database unreachable).</exception>
+    private async Task SettleOutputsAsync()
+    {
+        var produced = _decisions?.Produced ?? 0;
+        var audited = _audit?.Accepted ?? 0;
+        var timeout = TimeSpan.FromSeconds(30);
+        if (_decisions is not null && !await _decisions.WaitSettledAsync(produced, timeout, _time).ConfigureAwait(false))
+        {
+            throw new TimeoutException("Decisions were not delivered within 30 s.");
+        }
+
+        if (_audit is not null && !await _audit.WaitSettledAsync(audited, timeout).ConfigureAwait(false))
+        {
+            throw new TimeoutException("The audit log did not settle within 30 s.");
         }
     }
 
@@ -518,13 +539,23 @@ internal sealed partial class KafkaIngestionService : BackgroundService
             return;
         }
 
-        var audited = _audit?.Accepted ?? 0;
-        if (_runtime is not null && _partitionCount > 0)
+        try
+        {
+            SettleOutputsAsync().GetAwaiter().GetResult();
+        }
+        catch (TimeoutException exception)
+        {
+            // The cards are not stored either: the next owner replays from the last commit and decides again.
+            LogHandOverFailed(_logger, exception);
+            return;
+        }
+
+        if (_runtime is not null)
         {
             var leaving = retired.Select(w => w.Partition).ToHashSet();
-            var count = _partitionCount;
+            var count = PartitionCount;
             _runtime.DeactivateAsync(
-                id => id.Type == CardholderGrainType && leaving.Contains(Murmur2Partitioner.Partition(id.Key, count)),
+                id => id.Type == CardholderGrainType && (count == 0 || leaving.Contains(Murmur2Partitioner.Partition(id.Key, count))),
                 DeactivationReason.PartitionRevoked).GetAwaiter().GetResult();
         }
         else
@@ -535,12 +566,6 @@ internal sealed partial class KafkaIngestionService : BackgroundService
                 var cards = work.Pipeline.TakeChangedCards();
                 Task.WhenAll(cards.Select(card => _grains.GetGrain<ICardholderGrain>(card).CheckpointAsync().AsTask())).GetAwaiter().GetResult();
             }
-        }
-
-        if (_audit is not null && !_audit.WaitSettledAsync(audited, TimeSpan.FromSeconds(30)).GetAwaiter().GetResult())
-        {
-            LogAuditNotSettled(_logger);
-            return;
         }
 
         foreach (var work in retired)
@@ -626,11 +651,14 @@ internal sealed partial class KafkaIngestionService : BackgroundService
     private void OnFailure(IngestionException failure) =>
         LogRecordFailed(_logger, failure.Record.Partition, failure.Record.Offset, failure.Record.Transaction.TransactionId, failure.InnerException!);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the transactions topic's partition count")]
+    private static partial void LogPartitionCountUnknown(ILogger logger, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint of partition {Partition} up to offset {Offset} failed; it will be retried")]
     private static partial void LogCheckpointFailed(ILogger logger, int partition, long offset, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The audit log did not settle in time; the revoked partitions' offsets are not committed")]
-    private static partial void LogAuditNotSettled(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Decisions or audit rows did not settle in time; the revoked partitions' cards and offsets are not stored")]
+    private static partial void LogHandOverFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Assigned {Count} partitions: {Partitions}")]
     private static partial void LogAssigned(ILogger logger, int count, string partitions);

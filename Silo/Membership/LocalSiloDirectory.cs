@@ -1,27 +1,39 @@
 namespace FraudActors.Silo.Membership;
 
-/// <summary>The embedded default: this process is the whole cluster and owns every partition.</summary>
+/// <summary>A one-silo cluster: this process owns whatever its stream assigns it (every partition of the in-memory stream).</summary>
 internal sealed class LocalSiloDirectory : ISiloDirectory
 {
+    private readonly IPartitionOwnership _ownership;
+    private readonly string _address;
     private readonly TimeProvider _time;
-    private readonly SiloMember _local;
+    private readonly DateTimeOffset _startedAt;
+    private readonly string _siloId;
 
-    public LocalSiloDirectory(int partitionCount, string address, TimeProvider time)
+    public LocalSiloDirectory(IPartitionOwnership ownership, string address, TimeProvider time)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(partitionCount);
+        ArgumentNullException.ThrowIfNull(ownership);
+        _ownership = ownership;
+        _address = address;
         _time = time;
-        PartitionCount = partitionCount;
-        var now = time.GetUtcNow();
-        _local = new SiloMember(SiloIdentity.Create(now), address, now, now, Enumerable.Range(0, partitionCount).ToArray(), IsLocal: true);
+        _startedAt = time.GetUtcNow();
+        _siloId = SiloIdentity.Create(_startedAt);
     }
 
-    public SiloMember Local => _local with { HeartbeatAt = _time.GetUtcNow() };
+    public SiloMember Local
+    {
+        get
+        {
+            var partitions = _ownership.AssignedPartitions.ToArray();
+            Array.Sort(partitions);
+            return new SiloMember(_siloId, _address, _startedAt, _time.GetUtcNow(), partitions, IsLocal: true);
+        }
+    }
 
-    public int PartitionCount { get; }
+    public int PartitionCount => _ownership.PartitionCount;
 
     public Task<IReadOnlyList<SiloMember>> GetMembersAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<SiloMember>>([Local]);
 
     public Task<SiloMember?> FindOwnerAsync(int partition, CancellationToken cancellationToken = default) =>
-        Task.FromResult<SiloMember?>(partition >= 0 && partition < PartitionCount ? Local : null);
+        Task.FromResult(_ownership.AssignedPartitions.Contains(partition) ? Local : null);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Tasks.Sources;
 using FraudActors.Grains.Abstractions.Runtime;
 
@@ -15,6 +16,7 @@ internal sealed class CallTurn<TGrain, TArg, TResult> : WorkItem, IValueTaskSour
 
     private ManualResetValueTaskSourceCore<TResult> _core = new() { RunContinuationsAsynchronously = true };
     private TArg _arg = default!;
+    private Activity? _parent;
     private Func<TGrain, TArg, ValueTask<TResult>>? _call;
     private Activation? _running;
     private ValueTask<TResult> _pending;
@@ -27,6 +29,8 @@ internal sealed class CallTurn<TGrain, TArg, TResult> : WorkItem, IValueTaskSour
         t_free = null;
         turn._arg = arg;
         turn._call = call;
+        // A queued call runs on another thread later: carry the caller's trace so the turn's spans join it.
+        turn._parent = Activity.Current;
         return turn;
     }
 
@@ -38,7 +42,18 @@ internal sealed class CallTurn<TGrain, TArg, TResult> : WorkItem, IValueTaskSour
         ValueTask<TResult> pending;
         try
         {
-            pending = _call!((TGrain)(object)activation.Grain, _arg);
+            var previous = Activity.Current;
+            if (_parent is not null && previous != _parent)
+            {
+                // Only when tracing is on: setting Activity.Current writes an AsyncLocal.
+                Activity.Current = _parent;
+                pending = _call!((TGrain)(object)activation.Grain, _arg);
+                Activity.Current = previous;
+            }
+            else
+            {
+                pending = _call!((TGrain)(object)activation.Grain, _arg);
+            }
         }
         catch (Exception ex)
         {
@@ -137,5 +152,6 @@ internal sealed class CallTurn<TGrain, TArg, TResult> : WorkItem, IValueTaskSour
     {
         _arg = default!;
         _call = null;
+        _parent = null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Tasks.Sources;
 using FraudActors.Grains.Abstractions.Runtime;
 
@@ -12,6 +13,7 @@ internal sealed class VoidCallTurn<TGrain, TArg> : WorkItem, IValueTaskSource
 
     private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = true };
     private TArg _arg = default!;
+    private Activity? _parent;
     private Func<TGrain, TArg, ValueTask>? _call;
     private Activation? _running;
     private ValueTask _pending;
@@ -24,6 +26,8 @@ internal sealed class VoidCallTurn<TGrain, TArg> : WorkItem, IValueTaskSource
         t_free = null;
         turn._arg = arg;
         turn._call = call;
+        // A queued call runs on another thread later: carry the caller's trace so the turn's spans join it.
+        turn._parent = Activity.Current;
         return turn;
     }
 
@@ -35,7 +39,18 @@ internal sealed class VoidCallTurn<TGrain, TArg> : WorkItem, IValueTaskSource
         ValueTask pending;
         try
         {
-            pending = _call!((TGrain)(object)activation.Grain, _arg);
+            var previous = Activity.Current;
+            if (_parent is not null && previous != _parent)
+            {
+                // Only when tracing is on: setting Activity.Current writes an AsyncLocal.
+                Activity.Current = _parent;
+                pending = _call!((TGrain)(object)activation.Grain, _arg);
+                Activity.Current = previous;
+            }
+            else
+            {
+                pending = _call!((TGrain)(object)activation.Grain, _arg);
+            }
         }
         catch (Exception ex)
         {
@@ -131,5 +146,6 @@ internal sealed class VoidCallTurn<TGrain, TArg> : WorkItem, IValueTaskSource
     {
         _arg = default!;
         _call = null;
+        _parent = null;
     }
 }

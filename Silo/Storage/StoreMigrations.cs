@@ -1,6 +1,7 @@
 using FraudActors.Grains.Abstractions.Registry;
 using FraudActors.Silo.Audit.Postgres;
 using FraudActors.Silo.Audit.Sqlite;
+using FraudActors.Silo.Membership;
 using FraudActors.Silo.Storage.GrainState.Migrations;
 using FraudActors.Silo.Storage.Migrations;
 using FraudActors.Silo.Storage.Postgres;
@@ -23,6 +24,8 @@ internal static class StoreMigrations
         (PostgresRegistryMigrations.Scope, PostgresRegistryMigrations.All),
         (PostgresGrainStateMigrations.Scope, PostgresGrainStateMigrations.All),
         (PostgresAuditMigrations.Scope, PostgresAuditMigrations.All),
+        (PostgresMembershipMigrations.Scope, PostgresMembershipMigrations.All),
+        (ApiKeys.Migrations.PostgresApiKeyMigrations.Scope, ApiKeys.Migrations.PostgresApiKeyMigrations.All),
     ];
 
     private static readonly (string Scope, IReadOnlyList<SqlMigration> Steps)[] Sqlite =
@@ -30,6 +33,7 @@ internal static class StoreMigrations
         (SqliteRegistryMigrations.Scope, SqliteRegistryMigrations.All),
         (SqliteGrainStateMigrations.Scope, SqliteGrainStateMigrations.All),
         (SqliteAuditMigrations.Scope, SqliteAuditMigrations.All),
+        (ApiKeys.Migrations.SqliteApiKeyMigrations.Scope, ApiKeys.Migrations.SqliteApiKeyMigrations.All),
     ];
 
     /// <returns>Steps applied per scope (0 when it was already current).</returns>

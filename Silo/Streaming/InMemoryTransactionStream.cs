@@ -9,7 +9,7 @@ namespace FraudActors.Silo.Streaming;
 /// partition, per-key order. Each partition is a bounded queue: a producer that outruns the silo waits
 /// (backpressure) instead of growing memory without limit.
 /// </summary>
-internal sealed class InMemoryTransactionStream
+internal sealed class InMemoryTransactionStream : ITransactionAppender
 {
     private readonly Channel<StreamRecord>[] _partitions;
     private readonly long[] _nextOffsets;

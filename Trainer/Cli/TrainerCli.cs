@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace FraudActors.Trainer.Cli;
 
@@ -22,13 +23,20 @@ internal static class TrainerCli
             ReportCommand.Create(time, output, errors),
             ReplayCommand.Create(output, errors),
             DbCommand.Create(output, errors),
+            KeysCommand.Create(time, output, errors),
         };
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             // One readable line instead of the parser's error list and full help text.
-            var verb = parse.CommandResult.Command == root ? "" : $" {parse.CommandResult.Command.Name}";
+            // The whole verb path ("keys create"), so the hint names a help page that exists.
+            var verb = "";
+            for (var result = parse.CommandResult; result.Command != root; result = (CommandResult)result.Parent!)
+            {
+                verb = $" {result.Command.Name}{verb}";
+            }
+
             var message = string.Join(' ', parse.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             await errors.WriteLineAsync($"error: {message} (see 'trainer{verb} --help')");
             return 2;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
+using FraudActors.Benchmarks.Dashboard;
 using FraudActors.Benchmarks.Memory;
 
 namespace FraudActors.Benchmarks;
@@ -13,6 +14,12 @@ internal static class BenchmarkProgram
             var cards = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
             var transactions = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30;
             await ActiveGrainMemory.RunAsync(cards, transactions);
+            return;
+        }
+
+        if (args is ["dashboard", ..])
+        {
+            await DashboardOverhead.RunAsync(args[1..]);
             return;
         }
 

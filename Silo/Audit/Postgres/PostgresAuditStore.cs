@@ -183,27 +183,49 @@ internal sealed class PostgresAuditStore : IAuditStore, IAuditReader, IAsyncDisp
         await using var command = new NpgsqlCommand($"SELECT {Columns} FROM decision_audit WHERE transaction_id = @id", connection);
         command.Parameters.AddWithValue("id", transactionId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadRow(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<AuditedDecision>> RecentForCardAsync(string cardId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cardId);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var rows = new List<AuditedDecision>(Math.Min(limit, 256));
+        if (limit == 0)
         {
-            return null;
+            return rows;
         }
 
-        return new AuditedDecision(
-            reader.GetString(0),
-            reader.GetString(1),
-            reader.GetFieldValue<DateTimeOffset>(2),
-            reader.GetFieldValue<DateTimeOffset>(3),
-            reader.GetInt32(4),
-            reader.GetInt64(5),
-            reader.GetFieldValue<float[]>(6),
-            reader.GetFloat(7),
-            DecisionNames.Parse(reader.GetString(8)),
-            new DecisionThresholds(reader.GetFloat(9), reader.GetFloat(10)),
-            reader.GetString(11),
-            reader.GetInt32(12),
-            ReasonsJson.Read(reader.GetString(13)),
-            reader.GetInt64(14));
+        await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await PostgresConnections.OpenAsync(_dataSource, cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            $"SELECT {Columns} FROM decision_audit WHERE card_id = @card ORDER BY event_time DESC, decision_time DESC LIMIT @limit", connection);
+        command.Parameters.AddWithValue("card", cardId);
+        command.Parameters.AddWithValue("limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(ReadRow(reader));
+        }
+
+        return rows;
     }
+
+    private static AuditedDecision ReadRow(NpgsqlDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetFieldValue<DateTimeOffset>(2),
+        reader.GetFieldValue<DateTimeOffset>(3),
+        reader.GetInt32(4),
+        reader.GetInt64(5),
+        reader.GetFieldValue<float[]>(6),
+        reader.GetFloat(7),
+        DecisionNames.Parse(reader.GetString(8)),
+        new DecisionThresholds(reader.GetFloat(9), reader.GetFloat(10)),
+        reader.GetString(11),
+        reader.GetInt32(12),
+        ReasonsJson.Read(reader.GetString(13)),
+        reader.GetInt64(14));
 
     public async Task<int> UpsertLabelsAsync(IReadOnlyCollection<TransactionLabel> labels, CancellationToken cancellationToken = default)
     {

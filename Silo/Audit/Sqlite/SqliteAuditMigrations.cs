@@ -36,5 +36,9 @@ internal static class SqliteAuditMigrations
                 known_at       INTEGER NOT NULL
             );
             """),
+        new(2, "decisions by card", """
+            -- The card view reads a card's newest decisions.
+            CREATE INDEX decision_audit_card_event_time ON decision_audit (card_id, event_time DESC);
+            """),
     ];
 }

@@ -225,27 +225,49 @@ internal sealed class SqliteAuditStore : IAuditStore, IAuditReader, IDisposable
         using var command = new SqliteCommand($"SELECT {Columns} FROM decision_audit WHERE transaction_id = $id", connection);
         command.Parameters.AddWithValue("$id", transactionId);
         using var reader = command.ExecuteReader();
-        if (!reader.Read())
+        return Task.FromResult(reader.Read() ? ReadRow(reader) : null);
+    }
+
+    public Task<IReadOnlyList<AuditedDecision>> RecentForCardAsync(string cardId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cardId);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        cancellationToken.ThrowIfCancellationRequested();
+        var rows = new List<AuditedDecision>(Math.Min(limit, 256));
+        if (limit == 0)
         {
-            return Task.FromResult<AuditedDecision?>(null);
+            return Task.FromResult<IReadOnlyList<AuditedDecision>>(rows);
         }
 
-        return Task.FromResult<AuditedDecision?>(new AuditedDecision(
-            reader.GetString(0),
-            reader.GetString(1),
-            new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero),
-            new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero),
-            reader.GetInt32(4),
-            reader.GetInt64(5),
-            MemoryMarshal.Cast<byte, float>(((byte[])reader.GetValue(6)).AsSpan()).ToArray(),
-            (float)reader.GetDouble(7),
-            DecisionNames.Parse(reader.GetString(8)),
-            new DecisionThresholds((float)reader.GetDouble(9), (float)reader.GetDouble(10)),
-            reader.GetString(11),
-            reader.GetInt32(12),
-            ReasonsJson.Read(reader.GetString(13)),
-            reader.GetInt64(14)));
+        using var connection = OpenConnection();
+        using var command = new SqliteCommand(
+            $"SELECT {Columns} FROM decision_audit WHERE card_id = $card ORDER BY event_time DESC, decision_time DESC LIMIT $limit", connection);
+        command.Parameters.AddWithValue("$card", cardId);
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(ReadRow(reader));
+        }
+
+        return Task.FromResult<IReadOnlyList<AuditedDecision>>(rows);
     }
+
+    private static AuditedDecision ReadRow(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero),
+        new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero),
+        reader.GetInt32(4),
+        reader.GetInt64(5),
+        MemoryMarshal.Cast<byte, float>(((byte[])reader.GetValue(6)).AsSpan()).ToArray(),
+        (float)reader.GetDouble(7),
+        DecisionNames.Parse(reader.GetString(8)),
+        new DecisionThresholds((float)reader.GetDouble(9), (float)reader.GetDouble(10)),
+        reader.GetString(11),
+        reader.GetInt32(12),
+        ReasonsJson.Read(reader.GetString(13)),
+        reader.GetInt64(14));
 
     public Task<int> UpsertLabelsAsync(IReadOnlyCollection<TransactionLabel> labels, CancellationToken cancellationToken = default)
     {

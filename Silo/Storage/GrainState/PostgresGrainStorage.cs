@@ -18,6 +18,8 @@ namespace FraudActors.Silo.Storage.GrainState;
 /// </summary>
 internal sealed class PostgresGrainStorage : IWriteBehindGrainStorage
 {
+    private const int DefaultMaxPoolSize = 20;
+
     private const string ReadSql =
         "SELECT schema_version, payload, stream_partition, stream_offset, etag FROM grain_state WHERE grain_type = $1 AND grain_key = $2";
 
@@ -97,7 +99,15 @@ internal sealed class PostgresGrainStorage : IWriteBehindGrainStorage
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        if (options.ConnectionString.IndexOf("pool size", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            // Activations read one row each and a burst of them (a partition handed over) must queue for a
+            // connection rather than open a hundred: several silos share the server's connection limit.
+            connection.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        var dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
         try
         {
             return await OpenAsync(dataSource, ownsDataSource: true, writeBehind, timeProvider, logger, cancellationToken).ConfigureAwait(false);

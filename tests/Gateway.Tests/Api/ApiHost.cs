@@ -34,12 +34,15 @@ public sealed class ApiHost : IAsyncLifetime
 
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("not started");
 
+    /// <summary>The SQLite file holding the registry, the audit log and the API key table.</summary>
+    public string DatabasePath => Path.Combine(_directory, "fraudactors.db");
+
     /// <summary>Extra settings for a host of a particular test (e.g. a tiny rate limit).</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
     public async Task InitializeAsync()
     {
-        var database = Path.Combine(_directory, "fraudactors.db");
+        var database = DatabasePath;
         var package = Trained.Value;
         await using (var store = await SqliteModelRegistryStore.OpenAsync(new SqliteStoreOptions { Path = database }))
         {
