@@ -1,4 +1,5 @@
 using System.Globalization;
+using FraudActors.Gateway.Routing;
 using FraudActors.Gateway.Security;
 using FraudActors.Grains.Abstractions.Audit;
 using FraudActors.Grains.Abstractions.Cardholder;
@@ -25,8 +26,8 @@ internal static class CardEndpoints
         return group;
     }
 
-    public static async Task<Results<Ok<CardResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string cardId, string? recent, IGrainFactory grains, ISiloDirectory directory, IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<CardResponse>, ValidationProblem, ProblemHttpResult, ForwardedResponse>> GetAsync(
+        HttpRequest request, string cardId, string? recent, IGrainFactory grains, ISiloDirectory directory, CardRouter router, IServiceProvider services, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var limit = DefaultRecent;
@@ -46,6 +47,21 @@ internal static class CardEndpoints
             return TransactionEndpoints.Invalid(errors);
         }
 
+        var route = await router.ResolveAsync(cardId, cancellationToken).ConfigureAwait(false);
+        if (!route.IsLocal)
+        {
+            if (request.Headers.ContainsKey(CardRouter.ForwardedHeader))
+            {
+                return RoutingProblems.NotOwner();
+            }
+
+            var forwarded = await router.ForwardAsync(request, null, cardId, route, cancellationToken).ConfigureAwait(false);
+            return forwarded is null
+                ? RoutingProblems.NoOwner(request.HttpContext)
+                : await ForwardedResponse.ReadAsync(forwarded, cancellationToken).ConfigureAwait(false);
+        }
+
+        request.HttpContext.Response.Headers[CardRouter.SiloHeader] = router.LocalSiloId;
         var summary = await grains.GetGrain<ICardholderGrain>(cardId).DescribeAsync(limit).ConfigureAwait(false);
         IReadOnlyList<AuditedDecision> decisions = services.GetService<IAuditReader>() is { } audit
             ? await audit.RecentForCardAsync(cardId, limit, cancellationToken).ConfigureAwait(false)

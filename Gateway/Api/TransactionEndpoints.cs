@@ -1,10 +1,13 @@
 using System.Diagnostics;
+using FraudActors.Gateway.Routing;
 using FraudActors.Gateway.Security;
 using FraudActors.Gateway.Telemetry;
 using FraudActors.Grains.Abstractions.Cardholder;
 using FraudActors.Grains.Abstractions.Runtime;
 using FraudActors.Grains.Abstractions.Transactions;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
 namespace FraudActors.Gateway.Api;
@@ -24,8 +27,8 @@ internal static class TransactionEndpoints
         return group;
     }
 
-    public static async Task<Results<Ok<ScoreResponse>, ValidationProblem, ProblemHttpResult>> ScoreAsync(
-        HttpRequest request, RequestBody body, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ScoreResponse>, ValidationProblem, ProblemHttpResult, ForwardedResponse>> ScoreAsync(
+        HttpRequest request, RequestBody body, CardRouter router, LocalScoring scoring, TimeProvider time, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var (bytes, tooLarge) = await body.ReadAsync(request, cancellationToken).ConfigureAwait(false);
@@ -42,26 +45,47 @@ internal static class TransactionEndpoints
             return Invalid(errors);
         }
 
+        var context = request.HttpContext;
+        var route = await router.ResolveAsync(transaction.CardId, cancellationToken).ConfigureAwait(false);
+        if (!route.IsLocal)
+        {
+            if (request.Headers.ContainsKey(CardRouter.ForwardedHeader))
+            {
+                return RoutingProblems.NotOwner();
+            }
+
+            var forwarded = await router.ForwardAsync(request, bytes, transaction.CardId, route, cancellationToken).ConfigureAwait(false);
+            return forwarded is null
+                ? RoutingProblems.NoOwner(context)
+                : await ForwardedResponse.ReadAsync(forwarded, cancellationToken).ConfigureAwait(false);
+        }
+
+        context.Response.Headers[CardRouter.SiloHeader] = router.LocalSiloId;
+
         // The transaction's span: the grain turn, the scoring and the audit enqueue are its children.
         using var span = EngineTracing.StartTransaction(transaction.TransactionId, transaction.CardId);
-        TransactionOutcome outcome;
+        TransactionOutcome? decided;
         try
         {
-            outcome = await grains.GetGrain<ICardholderGrain>(transaction.CardId).ProcessAsync(transaction).ConfigureAwait(false);
+            decided = await scoring.ScoreAsync(transaction, started, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (TransactionLog.Failed(request.HttpContext.RequestServices, transaction, exception))
+        catch (Exception exception) when (TransactionLog.Failed(context.RequestServices, transaction, exception))
         {
             throw; // never reached: the filter logs with the transaction id and lets the exception go on
         }
 
-        HttpDecisions.Publish(request.HttpContext.RequestServices, transaction, outcome, started);
-        outcome = await FirstDecisions.RestoreAsync(outcome, request.HttpContext.RequestServices, cancellationToken).ConfigureAwait(false);
+        if (decided is null)
+        {
+            return RoutingProblems.Timeout(context);
+        }
+
+        var outcome = await FirstDecisions.RestoreAsync(decided, context.RequestServices, cancellationToken).ConfigureAwait(false);
         EngineTracing.Decided(span, outcome);
         return TypedResults.Ok(TransactionContract.ToResponse(outcome, time.GetElapsedTime(started)));
     }
 
     public static async Task<Results<Ok<ScoreBatchResponse>, ValidationProblem, ProblemHttpResult>> ScoreBatchAsync(
-        HttpRequest request, RequestBody body, IGrainFactory grains, TimeProvider time, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, RequestBody body, IGrainFactory grains, CardRouter router, LocalScoring scoring, TimeProvider time, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var (bytes, tooLarge) = await body.ReadAsync(request, cancellationToken).ConfigureAwait(false);
@@ -109,6 +133,20 @@ internal static class TransactionEndpoints
                     Status = StatusCodes.Status400BadRequest,
                 });
             }
+        }
+
+        if (scoring.IsStreamed || await AnyRemoteAsync(router, transactions, cancellationToken).ConfigureAwait(false))
+        {
+            // A cluster: each item goes to its card's owner (or through this silo's stream); results keep their order.
+            var routed = new Task<BatchItemResult>[transactions.Length];
+            for (var i = 0; i < transactions.Length; i++)
+            {
+                routed[i] = transactions[i] is { } transaction
+                    ? ScoreRoutedItemAsync(request, i, transaction, items[i], router, scoring, time, started, cancellationToken)
+                    : Task.FromResult(results[i]);
+            }
+
+            return TypedResults.Ok(new ScoreBatchResponse(items.Count - rejected, rejected, await Task.WhenAll(routed).ConfigureAwait(false)));
         }
 
         // One span per transaction (so each has its own chain), only when someone listens.
@@ -168,6 +206,60 @@ internal static class TransactionEndpoints
 
         return TypedResults.Ok(new ScoreBatchResponse(items.Count - rejected, rejected, results));
     }
+
+    private static async Task<bool> AnyRemoteAsync(CardRouter router, CardTransaction?[] transactions, CancellationToken cancellationToken)
+    {
+        foreach (var transaction in transactions)
+        {
+            if (transaction is not null && !(await router.ResolveAsync(transaction.CardId, cancellationToken).ConfigureAwait(false)).IsLocal)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task<BatchItemResult> ScoreRoutedItemAsync(
+        HttpRequest request, int index, CardTransaction transaction, JsonElement item, CardRouter router, LocalScoring scoring, TimeProvider time, long started, CancellationToken cancellationToken)
+    {
+        var route = await router.ResolveAsync(transaction.CardId, cancellationToken).ConfigureAwait(false);
+        if (route.IsLocal)
+        {
+            var decided = await scoring.ScoreAsync(transaction, started, cancellationToken).ConfigureAwait(false);
+            if (decided is null)
+            {
+                return ItemProblem(index, StatusCodes.Status503ServiceUnavailable, "The decision did not arrive in time; retry with the same transaction id.");
+            }
+
+            var outcome = await FirstDecisions.RestoreAsync(decided, request.HttpContext.RequestServices, cancellationToken).ConfigureAwait(false);
+            return new BatchItemResult(index, StatusCodes.Status200OK, TransactionContract.ToResponse(outcome, time.GetElapsedTime(started)), null);
+        }
+
+        if (request.Headers.ContainsKey(CardRouter.ForwardedHeader))
+        {
+            return ItemProblem(index, StatusCodes.Status421MisdirectedRequest, "This silo does not own the card.");
+        }
+
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(item);
+        using var forwarded = await router.ForwardAsync(request, bytes, transaction.CardId, route, cancellationToken, "/v1/transactions/score").ConfigureAwait(false);
+        if (forwarded is null)
+        {
+            return ItemProblem(index, StatusCodes.Status503ServiceUnavailable, "No silo owns this card right now; retry shortly.");
+        }
+
+        if (!forwarded.IsSuccessStatusCode)
+        {
+            return ItemProblem(index, (int)forwarded.StatusCode, $"The owning silo answered {(int)forwarded.StatusCode}.");
+        }
+
+        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var result = await forwarded.Content.ReadFromJsonAsync<ScoreResponse>(options, cancellationToken).ConfigureAwait(false);
+        return new BatchItemResult(index, StatusCodes.Status200OK, result, null);
+    }
+
+    private static BatchItemResult ItemProblem(int index, int status, string detail) =>
+        new(index, status, null, new HttpValidationProblemDetails { Title = detail, Status = status });
 
     internal static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "The request is not valid.");

@@ -1,6 +1,7 @@
 using FraudActors.Gateway.Api;
 using FraudActors.Gateway.Dashboard;
 using FraudActors.Gateway.Demo;
+using FraudActors.Gateway.Routing;
 using FraudActors.Gateway.Telemetry;
 using FraudActors.Grains.Abstractions.Registry;
 using FraudActors.Silo.Audit;
@@ -95,6 +96,9 @@ internal static class FraudActorsHostingExtensions
         services.AddHostedService(provider => provider.GetRequiredService<SimulatedTrafficService>());
         services.AddHostedService<ConsoleReporter>();
         services.AddGatewayApi(configuration);
+        services.AddHttpClient(CardRouter.ClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<CardRouter>();
+        services.AddSingleton<LocalScoring>();
         services.AddDashboard();
         services.AddTelemetry(configuration);
         return builder;

@@ -1,3 +1,4 @@
+using FraudActors.Gateway.Routing;
 using FraudActors.Silo.Ingestion;
 using FraudActors.Silo.Kafka;
 using FraudActors.Silo.Membership;
@@ -61,6 +62,11 @@ internal sealed class KafkaMode
         services.AddSingleton<KafkaTransactionAppender>();
         services.AddSingleton<ITransactionAppender>(provider => provider.GetRequiredService<KafkaTransactionAppender>());
         services.AddSingleton<IPartitionOwnership>(provider => provider.GetRequiredService<KafkaIngestionService>());
+
+        // HTTP transactions travel through the stream, so they are checkpointed like every other record.
+        services.AddSingleton<DecisionWaiters>();
+        services.AddSingleton<IDecisionSink>(provider => provider.GetRequiredService<DecisionWaiters>());
+        services.AddSingleton<StreamedScoring>();
         if (!string.IsNullOrWhiteSpace(postgres))
         {
             services.AddPostgresMembership(options =>

@@ -111,6 +111,8 @@ internal sealed partial class KafkaIngestionService : BackgroundService, IPartit
     /// <summary>The partitions this silo owns right now.</summary>
     public IReadOnlyCollection<int> AssignedPartitions => _partitions.Keys.ToArray();
 
+    public bool Owns(int partition) => _partitions.ContainsKey(partition);
+
     /// <summary>Total consumer lag over the assigned partitions, as of the last commit round.</summary>
     public long TotalLag
     {

@@ -8,4 +8,6 @@ internal sealed class FixedPartitionOwnership(int partitionCount) : IPartitionOw
     public int PartitionCount => partitionCount;
 
     public IReadOnlyCollection<int> AssignedPartitions => _all;
+
+    public bool Owns(int partition) => partition >= 0 && partition < partitionCount;
 }

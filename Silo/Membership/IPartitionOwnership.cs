@@ -8,4 +8,7 @@ internal interface IPartitionOwnership
 
     /// <summary>The partitions assigned to this silo.</summary>
     IReadOnlyCollection<int> AssignedPartitions { get; }
+
+    /// <summary>True when this silo owns <paramref name="partition"/> now (cheap: called per request).</summary>
+    bool Owns(int partition);
 }

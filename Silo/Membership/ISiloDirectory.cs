@@ -18,4 +18,7 @@ internal interface ISiloDirectory
 
     /// <summary>The live member owning <paramref name="partition"/>, or null when no live member does (mid-rebalance, crash).</summary>
     Task<SiloMember?> FindOwnerAsync(int partition, CancellationToken cancellationToken = default);
+
+    /// <summary>Drops any cached read, so the next lookup sees the membership as it is now (after a failed forward).</summary>
+    void Invalidate();
 }

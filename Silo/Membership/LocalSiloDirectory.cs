@@ -35,5 +35,9 @@ internal sealed class LocalSiloDirectory : ISiloDirectory
         Task.FromResult<IReadOnlyList<SiloMember>>([Local]);
 
     public Task<SiloMember?> FindOwnerAsync(int partition, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_ownership.AssignedPartitions.Contains(partition) ? Local : null);
+        Task.FromResult(_ownership.Owns(partition) ? Local : null);
+
+    public void Invalidate()
+    {
+    }
 }

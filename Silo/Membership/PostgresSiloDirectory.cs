@@ -71,7 +71,7 @@ internal sealed partial class PostgresSiloDirectory : BackgroundService, ISiloDi
 
     public async Task<SiloMember?> FindOwnerAsync(int partition, CancellationToken cancellationToken = default)
     {
-        if (_ownership.AssignedPartitions.Contains(partition))
+        if (_ownership.Owns(partition))
         {
             return Local;
         }
@@ -89,7 +89,6 @@ internal sealed partial class PostgresSiloDirectory : BackgroundService, ISiloDi
         return owner;
     }
 
-    /// <summary>Forgets the cached read, so the next lookup sees the table as it is now (after a failed forward).</summary>
     public void Invalidate() => _cache = null;
 
     public override async Task StopAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using FraudActors.Benchmarks.Dashboard;
+using FraudActors.Benchmarks.Kafka;
 using FraudActors.Benchmarks.Memory;
 
 namespace FraudActors.Benchmarks;
@@ -20,6 +21,12 @@ internal static class BenchmarkProgram
         if (args is ["dashboard", ..])
         {
             await DashboardOverhead.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args is ["ingest", ..])
+        {
+            Environment.ExitCode = await IngestBenchmark.RunAsync(args);
             return;
         }
 

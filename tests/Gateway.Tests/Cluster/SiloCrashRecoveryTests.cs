@@ -2,14 +2,11 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using FraudActors.Grains.Abstractions.Registry;
 using FraudActors.Grains.Abstractions.Transactions;
 using FraudActors.Grains.Cardholder;
 using FraudActors.Silo.Kafka;
-using FraudActors.Silo.Storage.Postgres;
 using FraudActors.Silo.Streaming;
 using FraudActors.Silo.Tests.Storage;
-using FraudActors.Tests.Shared;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -39,23 +36,12 @@ public sealed class SiloCrashRecoveryTests(ITestOutputHelper output)
     public async Task Killing_a_silo_mid_stream_loses_nothing_and_counts_nothing_twice()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
-        await PublishChampionAsync(database.ConnectionString);
+        await ClusterHarness.PublishChampionAsync(database.ConnectionString);
         using var cluster = new KafkaMockCluster();
         var topics = new KafkaOptions { BootstrapServers = cluster.BootstrapServers };
         cluster.CreateTopics(topics, Partitions);
 
-        string[] settings =
-        [
-            $"--Kafka:BootstrapServers={cluster.BootstrapServers}",
-            "--Kafka:CommitIntervalMs=500",
-            "--Kafka:SessionTimeoutMs=6000",
-            "--Demo:Enabled=false",
-            "--Demo:TrainModelIfMissing=false",
-            "--Membership:HeartbeatInterval=00:00:00.500",
-            "--Membership:Expiry=00:00:05",
-            "--Logging:LogLevel:Default=Warning",
-            "--Logging:LogLevel:FraudActors.Silo.Kafka=Information",
-        ];
+        var settings = ClusterHarness.SiloSettings(cluster.BootstrapServers);
         var silos = new List<SiloProcess>();
         try
         {
@@ -64,10 +50,10 @@ public sealed class SiloCrashRecoveryTests(ITestOutputHelper output)
                 silos.Add(SiloProcess.Start($"silo{i}", database.ConnectionString, settings));
             }
 
-            await WaitUntilAsync(() => MembersOwningAllPartitionsAsync(database.ConnectionString, 3), TimeSpan.FromSeconds(90), "three silos owning all partitions", silos);
+            await ClusterHarness.WaitUntilAsync(() => ClusterHarness.MembersOwnAllAsync(database.ConnectionString, 3, Partitions), TimeSpan.FromSeconds(90), "three silos owning all partitions", silos);
             foreach (var silo in silos)
             {
-                await WaitUntilAsync(() => ReadyAsync(silo.Url), TimeSpan.FromSeconds(30), $"{silo.Name} ready", silos);
+                await ClusterHarness.WaitUntilAsync(() => ClusterHarness.ReadyAsync(silo.Url), TimeSpan.FromSeconds(30), $"{silo.Name} ready", silos);
             }
 
             var (traffic, malformed) = Generate();
@@ -90,7 +76,7 @@ public sealed class SiloCrashRecoveryTests(ITestOutputHelper output)
                     producer.Flush(TimeSpan.FromSeconds(30)).Should().Be(0);
                     // Keep the backlog bounded: the mock cluster keeps only a few MiB per partition.
                     var target = produced - MaxBacklog;
-                    await WaitUntilAsync(async () => await AuditedAsync(database.ConnectionString) >= target, TimeSpan.FromSeconds(60), $"{target} decisions audited", silos);
+                    await ClusterHarness.WaitUntilAsync(async () => await AuditedAsync(database.ConnectionString) >= target, TimeSpan.FromSeconds(60), $"{target} decisions audited", silos);
                     Progress($"{produced} produced");
                 }
 
@@ -107,7 +93,7 @@ public sealed class SiloCrashRecoveryTests(ITestOutputHelper output)
             producer.DeliveryFailures.Should().Be(0);
             try
             {
-                await WaitUntilAsync(async () => await AuditedAsync(database.ConnectionString) >= Transactions, TimeSpan.FromSeconds(120), "every transaction audited", silos);
+                await ClusterHarness.WaitUntilAsync(async () => await AuditedAsync(database.ConnectionString) >= Transactions, TimeSpan.FromSeconds(120), "every transaction audited", silos);
             }
             catch (TimeoutException)
             {
@@ -229,47 +215,6 @@ public sealed class SiloCrashRecoveryTests(ITestOutputHelper output)
         return (traffic, malformed);
     }
 
-    private static async Task PublishChampionAsync(string connectionString)
-    {
-        var store = await PostgresModelRegistryStore.OpenAsync(new PostgresStoreOptions { ConnectionString = connectionString });
-        await using (store.ConfigureAwait(false))
-        {
-            await store.PublishAsync(LinearPackages.Create(weight: 0.002f), "test", "crash test");
-            await store.SetAliasAsync("card-behaviour", ModelAliases.Champion, 1, "test", "crash test", forced: false);
-        }
-    }
-
-    private static async Task<bool> MembersOwningAllPartitionsAsync(string connectionString, int members)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var exists = new NpgsqlCommand("SELECT to_regclass('silo_members') IS NOT NULL", connection);
-        if (!(bool)(await exists.ExecuteScalarAsync())!)
-        {
-            return false;
-        }
-
-        await using var command = new NpgsqlCommand(
-            "SELECT count(*), coalesce(sum(cardinality(partitions)), 0) FROM silo_members WHERE heartbeat_at > now() - interval '5 seconds' AND cardinality(partitions) > 0",
-            connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return reader.GetInt64(0) == members && reader.GetInt64(1) == Partitions;
-    }
-
-    private static async Task<bool> ReadyAsync(string url)
-    {
-        using var client = new HttpClient();
-        try
-        {
-            return (await client.GetAsync(new Uri(url + "/health/ready"))).IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
-
     private static async Task<long> AuditedAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
@@ -337,21 +282,6 @@ public sealed class SiloCrashRecoveryTests(ITestOutputHelper output)
         }
 
         return states;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, IReadOnlyList<SiloProcess> silos)
-    {
-        var clock = TimeProvider.System;
-        var started = clock.GetTimestamp();
-        while (!await condition())
-        {
-            if (clock.GetElapsedTime(started) > timeout)
-            {
-                throw new TimeoutException($"Timed out after {timeout} waiting for {what}.\n" + string.Join("\n", silos.Select(s => s.Output)));
-            }
-
-            await Task.Delay(100);
-        }
     }
 
     private sealed record DecisionRecord(string TransactionId, string Outcome, string Decision, float Probability);

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using FraudActors.Silo.Ingestion;
+using FraudActors.Silo.Kafka;
+
+namespace FraudActors.Benchmarks.Kafka;
+
+/// <summary>
+/// A bench command (not BenchmarkDotNet: it measures a running silo): end-to-end Kafka ingest on one machine, in one
+/// process. librdkafka's mock cluster gets a backlog of simulated transactions before anything consumes; then
+/// (1) a bare Confluent consumer in a fresh group reads the whole topic doing nothing per record — the client's
+/// ceiling; (2) one silo built as production builds it (<c>AddKafkaSilo</c>, in-memory grain storage, a trained
+/// champion, decisions produced to the decisions topic) decides the same backlog: the rate from its first decision to
+/// its last, and the append-to-decision latency (which, on a backlog, is mostly queueing); (3) a paced phase, the
+/// producer running at half that rate while the silo keeps up, where the latency is the pipeline's own.
+/// Zero loss is checked: every transaction has exactly one decision (a tally sink by transaction position), the
+/// decisions topic received exactly that many records, nothing failed, dropped or dead-lettered.
+/// <c>dotnet run -c Release --project tests/Benchmarks -- ingest [transactions=1000000] [partitions=auto] [pacedSeconds=20]</c>
+/// </summary>
+internal static class IngestBenchmark
+{
+    private const int Cards = 20_000;
+    private const int MinPartitions = 12;
+
+    // The mock cluster keeps ~5 MiB per partition and silently drops older records: the backlog must fit with room.
+    private const double RetainedBytesPerPartition = 4.0 * 1024 * 1024;
+
+    // Key, schema-version header and record framing on top of the JSON value.
+    private const int RecordOverheadBytes = 60;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (!TryParse(args, out var transactions, out var requestedPartitions, out var pacedSeconds, out var usage))
+        {
+            Console.Error.WriteLine(usage);
+            return 2;
+        }
+
+        var time = TimeProvider.System;
+        Console.WriteLine($"generating {transactions:N0} simulated transactions over {Cards:N0} cards…");
+        var traffic = new IngestTraffic(Cards, seed: 7);
+        traffic.Extend(transactions);
+        var needed = Math.Max(MinPartitions, (int)Math.Ceiling(transactions * (traffic.MeanValueBytes + RecordOverheadBytes) / RetainedBytesPerPartition));
+        if (requestedPartitions is { } asked && asked < needed)
+        {
+            Console.Error.WriteLine($"error: {transactions:N0} transactions of ~{traffic.MeanValueBytes:F0} B need at least {needed} partitions (the mock cluster keeps ~5 MiB per partition); pass {needed} or more, or fewer transactions.");
+            return 2;
+        }
+
+        var partitions = requestedPartitions ?? needed;
+        Console.WriteLine("training a small boosted-trees champion…");
+        var champion = IngestSilo.TrainChampion();
+
+        using var cluster = new KafkaMockCluster();
+        var options = new KafkaOptions { BootstrapServers = cluster.BootstrapServers };
+        cluster.CreateTopics(options, partitions);
+
+        using var producer = new KafkaTransactionProducer(options);
+        var produceStart = time.GetTimestamp();
+        traffic.ProduceAll(producer, 0, transactions);
+        var produceSeconds = time.GetElapsedTime(produceStart).TotalSeconds;
+        var (low, high) = TopicWatermarks.Sum(cluster.BootstrapServers, options.TransactionsTopic, partitions);
+        if (low != 0 || high != transactions)
+        {
+            Console.Error.WriteLine($"error: the transactions topic holds offsets {low:N0}..{high:N0}, not 0..{transactions:N0}: the mock cluster dropped records; use more partitions.");
+            return 1;
+        }
+
+        Console.WriteLine(Invariant($"produced {transactions:N0} transactions (mean value {traffic.MeanValueBytes:F0} B) to {partitions} partitions in {produceSeconds:F1} s ({transactions / produceSeconds:N0}/s)"));
+
+        var raw = transactions / RawConsumeRate.Measure(cluster.BootstrapServers, options.TransactionsTopic, transactions, time).TotalSeconds;
+        Console.WriteLine(Invariant($"raw consume (Confluent consumer, fresh group, nothing per record): {raw:N0} records/s"));
+
+        // The paced phase runs at half the silo's rate, which cannot beat the raw ceiling: size the tally for that.
+        var tally = new DecisionTally(transactions + (int)(raw * 0.5 * pacedSeconds) + 1);
+        await using var silo = new IngestSilo(cluster.BootstrapServers, champion, tally);
+        var progress = new DecisionProgress(silo.Metrics, time);
+        var startedAt = time.GetTimestamp();
+        await silo.StartAsync();
+        var cpuBefore = Environment.CpuUsage.TotalTime;
+        var backlog = await progress.WaitAsync(0, transactions, TimeSpan.FromSeconds(60));
+        var backlogCpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds / time.GetElapsedTime(startedAt).TotalSeconds;
+        var backlogLatency = silo.Metrics.EndToEnd.Snapshot();
+        var endToEnd = backlog.Count / backlog.Seconds(time);
+        var steady = backlog.RateBetween(0.1, 0.9, time);
+        Console.WriteLine(Invariant(
+            $"silo: first decision {time.GetElapsedTime(startedAt, backlog.First).TotalSeconds:F1} s after start (group join), {backlog.Count:N0} decisions in {backlog.Seconds(time):F2} s = {endToEnd:N0} tx/s (10–90 %: {steady:N0} tx/s)"));
+        Console.WriteLine($"         backlog latency (append → decision, mostly queueing): {Percentiles(LatencyHistogram.Empty(), backlogLatency)}");
+        Console.WriteLine(Invariant(
+            $"         {backlogCpu:F2} of {Environment.ProcessorCount} cores busy (join included); consumer paused {silo.Ingestion.Pauses:N0} times, {silo.Ingestion.Checkpoints:N0} partition checkpoints, {silo.Ingestion.CommitRounds:N0} commit rounds"));
+
+        var pacedRate = Math.Max(1, Math.Floor(endToEnd * 0.5));
+        var pacedCount = (int)Math.Min(pacedRate * pacedSeconds, tally.Capacity - transactions);
+        var pacedFirst = traffic.Extend(pacedCount);
+        pacedCount = traffic.Count - pacedFirst;
+        Console.WriteLine(Invariant($"paced phase: {pacedCount:N0} transactions at {pacedRate:N0}/s while the silo consumes…"));
+        var before = silo.Metrics.EndToEnd.Snapshot();
+        var producing = Task.Run(() => traffic.ProducePacedAsync(producer, pacedFirst, pacedCount, pacedRate, time));
+        var paced = await progress.WaitAsync(transactions, transactions + pacedCount, TimeSpan.FromSeconds(60));
+        await producing;
+        var pacedLatency = silo.Metrics.EndToEnd.Snapshot();
+        Console.WriteLine(Invariant($"         {paced.Count:N0} decisions in {paced.Seconds(time):F1} s = {paced.Count / paced.Seconds(time):N0} tx/s; latency {Percentiles(before, pacedLatency)}"));
+
+        await silo.StopAsync();
+        var total = transactions + pacedCount;
+        var (missing, duplicated, unknown) = tally.Check(total);
+        var decisionsOnTopic = TopicWatermarks.Sum(cluster.BootstrapServers, options.DecisionsTopic, partitions).High;
+        var lossless = missing == 0 && duplicated == 0 && unknown == 0 && decisionsOnTopic == total
+            && silo.Metrics.FailedTotal == 0 && silo.Ingestion.DeadLettered == 0 && silo.Decisions.Dropped == 0 && silo.Decisions.DeliveryFailures == 0;
+        Console.WriteLine(Invariant(
+            $"zero loss: {(lossless ? "yes" : "NO")} — {total:N0} transactions, {missing} without a decision, {duplicated} with more than one, decisions topic {decisionsOnTopic:N0} records, failed {silo.Metrics.FailedTotal}, dead-lettered {silo.Ingestion.DeadLettered}, decisions dropped {silo.Decisions.Dropped}, undelivered {silo.Decisions.DeliveryFailures}"));
+
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"machine: {Environment.ProcessorCount} cores, {CpuModel()}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; mock cluster, producer, consumer and silo in one process"));
+        Console.WriteLine(Invariant($"| {transactions:N0} transactions, {Cards:N0} cards, {partitions} partitions | value |"));
+        Console.WriteLine("| --- | ---: |");
+        Console.WriteLine(Invariant($"| raw consume (ceiling) | {raw:N0} records/s |"));
+        Console.WriteLine(Invariant($"| end to end, one silo, first → last decision | {endToEnd:N0} tx/s |"));
+        Console.WriteLine(Invariant($"| ratio end to end / raw | {endToEnd / raw:P0} |"));
+        Console.WriteLine(Invariant($"| backlog latency p50 / p99 (queueing) | {Millis(LatencyHistogram.Empty(), backlogLatency, 0.5)} / {Millis(LatencyHistogram.Empty(), backlogLatency, 0.99)} |"));
+        Console.WriteLine(Invariant($"| paced at {pacedRate:N0} tx/s: latency p50 / p99 | {Millis(before, pacedLatency, 0.5)} / {Millis(before, pacedLatency, 0.99)} |"));
+        Console.WriteLine(Invariant($"| zero loss (one decision each, decisions topic count) | {(lossless ? "yes" : "NO")} |"));
+        return lossless ? 0 : 1;
+    }
+
+    private static bool TryParse(string[] args, out int transactions, out int? partitions, out int pacedSeconds, out string usage)
+    {
+        usage = "usage: ingest [transactions=1000000] [partitions=auto] [pacedSeconds=20] — transactions 10,000–5,000,000, partitions 1–1024, pacedSeconds 1–600.";
+        transactions = 1_000_000;
+        partitions = null;
+        pacedSeconds = 20;
+        if (args.Length > 1 && !(int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out transactions) && transactions is >= 10_000 and <= 5_000_000))
+        {
+            return false;
+        }
+
+        if (args.Length > 2 && args[2] != "auto")
+        {
+            if (!int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out var asked) || asked is < 1 or > 1024)
+            {
+                return false;
+            }
+
+            partitions = asked;
+        }
+
+        return args.Length <= 3 || (int.TryParse(args[3], NumberStyles.None, CultureInfo.InvariantCulture, out pacedSeconds) && pacedSeconds is >= 1 and <= 600);
+    }
+
+    private static string Percentiles(long[] before, long[] after) =>
+        $"p50 {Millis(before, after, 0.5)}, p99 {Millis(before, after, 0.99)}, p99.9 {Millis(before, after, 0.999)}";
+
+    private static string Millis(long[] before, long[] after, double quantile) =>
+        LatencyHistogram.Quantile(before, after, quantile) is { } value ? Invariant($"{value.TotalMilliseconds:F1} ms") : "—";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string CpuModel()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/cpuinfo"))
+            {
+                if (line.StartsWith("model name", StringComparison.Ordinal))
+                {
+                    return line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return RuntimeInformation.ProcessArchitecture.ToString();
+    }
+}
