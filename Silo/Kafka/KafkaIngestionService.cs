@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
 using FraudActors.Grains.Abstractions.Cardholder;
+using FraudActors.Grains.Abstractions.Merchant;
 using FraudActors.Grains.Abstractions.Runtime;
 using FraudActors.Silo.Audit;
 using FraudActors.Silo.Ingestion;
@@ -51,6 +52,8 @@ internal sealed partial class KafkaIngestionService : BackgroundService, IPartit
     private long _commitRounds;
     private int _behind;
     private long _lastCommit;
+    private readonly ConcurrentDictionary<int, long> _labelOffsets = new();
+    private long _labels;
     private long _checkpoints;
     private long _checkpointFailures;
     private int _partitionCount;
@@ -98,6 +101,9 @@ internal sealed partial class KafkaIngestionService : BackgroundService, IPartit
     /// means a handover now replays nothing.
     /// </summary>
     public int PartitionsBehindCommit => Volatile.Read(ref _behind);
+
+    /// <summary>Labels applied to merchant grains from the labels topic.</summary>
+    public long Labels => Interlocked.Read(ref _labels);
 
     /// <summary>Checkpoints completed (card state and audit rows stored up to an offset), over all partitions.</summary>
     public long Checkpoints => Interlocked.Read(ref _checkpoints);
@@ -161,7 +167,9 @@ internal sealed partial class KafkaIngestionService : BackgroundService, IPartit
             .SetPartitionsLostHandler(OnLost)
             .SetErrorHandler((_, error) => LogKafkaError(_logger, error.Code, error.Reason))
             .Build();
-        consumer.Subscribe(_options.TransactionsTopic);
+        // Labels are keyed by card like transactions, so with equal partition counts the group's range assignment
+        // gives a silo the labels of exactly the cards it owns: its merchant grains see one consistent sample.
+        consumer.Subscribe([_options.TransactionsTopic, _options.LabelsTopic]);
         _lastCommit = _time.GetTimestamp();
         var poll = TimeSpan.FromMilliseconds(100);
         var commitInterval = TimeSpan.FromMilliseconds(_options.CommitIntervalMs);
@@ -193,12 +201,18 @@ internal sealed partial class KafkaIngestionService : BackgroundService, IPartit
                 {
                     // Commit what the previous round checkpointed, then ask every partition for the next checkpoint.
                     Commit(consumer, _partitions.Values, updateLag: true);
+                    CommitLabels(consumer, null);
                     foreach (var work in _partitions.Values)
                     {
                         work.RequestCheckpoint();
                     }
                 }
             }
+        }
+        catch (Exception exception)
+        {
+            LogLoopFailed(_logger, exception);
+            throw;
         }
         finally
         {
@@ -211,6 +225,12 @@ internal sealed partial class KafkaIngestionService : BackgroundService, IPartit
 
     private void Handle(IConsumer<string?, byte[]?> consumer, IProducer<string?, byte[]?> deadLetters, ConsumeResult<string?, byte[]?> result)
     {
+        if (result.Topic == _options.LabelsTopic)
+        {
+            HandleLabel(deadLetters, result);
+            return;
+        }
+
         var offset = result.Offset.Value;
         if (!_partitions.TryGetValue(result.Partition.Value, out var work) || offset <= work.LastConsumedOffset)
         {
@@ -248,6 +268,33 @@ internal sealed partial class KafkaIngestionService : BackgroundService, IPartit
             _paused.Add(work);
             Interlocked.Increment(ref _pauses);
         }
+    }
+
+    /// <summary>
+    /// A confirmed fraud/genuine label: applied to its merchant's risk windows on the consume thread (labels are rare
+    /// and the merchant grain answers from memory), idempotent per transaction id, so a replay changes nothing.
+    /// </summary>
+    private void HandleLabel(IProducer<string?, byte[]?> deadLetters, ConsumeResult<string?, byte[]?> result)
+    {
+        var partition = result.Partition.Value;
+        TransactionLabel? label = null;
+        string? reason = "invalid JSON: the record has no value.";
+        if (result.Message.Value is not { } value || !LabelJson.TryParse(value, out label, out reason))
+        {
+            DeadLetter(deadLetters, result, reason ?? "invalid label.");
+        }
+        else
+        {
+            var applied = _grains.GetGrain<IMerchantGrain>(label!.MerchantId).RecordLabelAsync(label);
+            if (!applied.IsCompletedSuccessfully)
+            {
+                applied.AsTask().GetAwaiter().GetResult();
+            }
+
+            Interlocked.Increment(ref _labels);
+        }
+
+        _labelOffsets[partition] = result.Offset.Value + 1;
     }
 
     private static string? Parse(ConsumeResult<string?, byte[]?> result, out Grains.Abstractions.Transactions.CardTransaction? transaction)
@@ -360,6 +407,11 @@ internal sealed partial class KafkaIngestionService : BackgroundService, IPartit
 
         foreach (var partition in partitions)
         {
+            if (partition.Topic != _options.TransactionsTopic)
+            {
+                continue;
+            }
+
             var number = partition.Partition.Value;
             var pipeline = new PartitionPipeline(number, _grains, _sinks, _options.MaxInFlightPerPartition, _metrics, OnFailure, trackPositions: true);
             var work = new PartitionWork(number, pipeline, _options.MaxInFlightPerPartition);
@@ -369,7 +421,15 @@ internal sealed partial class KafkaIngestionService : BackgroundService, IPartit
 
         // librdkafka keeps a partition's pause flag across assignments: a partition this silo paused before it was
         // revoked would come back paused and never be fetched again.
-        consumer.Resume(partitions);
+        try
+        {
+            consumer.Resume(partitions);
+        }
+        catch (TopicPartitionException)
+        {
+            // Partitions this client never fetched before have no state yet, so nothing of theirs is paused.
+        }
+
         LogAssigned(_logger, partitions.Count, string.Join(",", partitions.Select(p => p.Partition.Value)));
     }
 
@@ -392,6 +452,7 @@ internal sealed partial class KafkaIngestionService : BackgroundService, IPartit
         var retired = Retire(partitions);
         HandOver(retired);
         Commit(consumer, retired, updateLag: false);
+        CommitLabels(consumer, partitions);
         LogRevoked(_logger, retired.Count, string.Join(",", retired.Select(w => $"{w.Partition}@{w.LastCommittedOffset}")));
     }
 
@@ -401,6 +462,14 @@ internal sealed partial class KafkaIngestionService : BackgroundService, IPartit
         // its ETag check against the new owner's), but commit nothing.
         var retired = Retire(partitions);
         HandOver(retired);
+        foreach (var partition in partitions)
+        {
+            if (partition.Topic == _options.LabelsTopic)
+            {
+                _labelOffsets.TryRemove(partition.Partition.Value, out _);
+            }
+        }
+
         LogLost(_logger, retired.Count);
     }
 
@@ -409,7 +478,7 @@ internal sealed partial class KafkaIngestionService : BackgroundService, IPartit
         var retired = new List<PartitionWork>(partitions.Count);
         foreach (var partition in partitions)
         {
-            if (_partitions.TryRemove(partition.Partition.Value, out var work))
+            if (partition.Topic == _options.TransactionsTopic && _partitions.TryRemove(partition.Partition.Value, out var work))
             {
                 // Held records were never started: the next owner reads them again from the committed offset.
                 work.Held.Clear();
@@ -628,6 +697,49 @@ internal sealed partial class KafkaIngestionService : BackgroundService, IPartit
         }
     }
 
+    /// <summary>Commits the labels consumed so far (all of them, or only <paramref name="revoked"/>'s partitions, which are then forgotten).</summary>
+    private void CommitLabels(IConsumer<string?, byte[]?> consumer, List<TopicPartitionOffset>? revoked)
+    {
+        var offsets = new List<TopicPartitionOffset>();
+        foreach (var (partition, next) in _labelOffsets)
+        {
+            if (revoked is null || revoked.Exists(p => p.Topic == _options.LabelsTopic && p.Partition.Value == partition))
+            {
+                offsets.Add(new TopicPartitionOffset(_options.LabelsTopic, new Partition(partition), new Offset(next)));
+            }
+        }
+
+        if (revoked is not null)
+        {
+            foreach (var offset in offsets)
+            {
+                _labelOffsets.TryRemove(offset.Partition.Value, out _);
+            }
+        }
+
+        if (offsets.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            consumer.Commit(offsets);
+            if (revoked is null)
+            {
+                // Committed: only later labels need committing again.
+                foreach (var offset in offsets)
+                {
+                    _labelOffsets.TryRemove(new KeyValuePair<int, long>(offset.Partition.Value, offset.Offset.Value));
+                }
+            }
+        }
+        catch (KafkaException exception)
+        {
+            LogCommitFailed(_logger, exception);
+        }
+    }
+
     private void CountBehind()
     {
         var behind = 0;
@@ -652,6 +764,9 @@ internal sealed partial class KafkaIngestionService : BackgroundService, IPartit
 
     private void OnFailure(IngestionException failure) =>
         LogRecordFailed(_logger, failure.Record.Partition, failure.Record.Offset, failure.Record.Transaction.TransactionId, failure.InnerException!);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The Kafka consume loop failed; this silo no longer ingests")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the transactions topic's partition count")]
     private static partial void LogPartitionCountUnknown(ILogger logger, Exception exception);

@@ -1,3 +1,4 @@
+using FraudActors.Grains.Abstractions.Runtime;
 using FraudActors.Silo.Ingestion;
 using FraudActors.Silo.Kafka;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,10 @@ internal sealed class KafkaSilo : IAsyncDisposable
         _services = _provider.GetServices<IHostedService>().ToArray();
         Ingestion = _provider.GetRequiredService<KafkaIngestionService>();
         Decisions = _provider.GetRequiredService<KafkaDecisionSink>();
+        Grains = _provider.GetRequiredService<IGrainFactory>();
     }
+
+    public IGrainFactory Grains { get; }
 
     public CapturingSink Sink { get; } = new();
 
