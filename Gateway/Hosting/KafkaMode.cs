@@ -52,6 +52,7 @@ internal sealed class KafkaMode
             configuration.GetSection("Kafka").Bind(names);
             cluster.CreateTopics(names, MockPartitions);
             services.AddSingleton(_ => cluster);
+            Console.WriteLine($"Kafka mock cluster (librdkafka, in this process): {cluster.BootstrapServers} — topics {names.TransactionsTopic}, {names.DecisionsTopic}, {names.LabelsTopic}, {names.DeadLetterTopic} with {MockPartitions} partitions each");
         }
 
         services.AddKafkaSilo(options =>
@@ -59,7 +60,15 @@ internal sealed class KafkaMode
             configuration.GetSection("Kafka").Bind(options);
             options.BootstrapServers = cluster?.BootstrapServers ?? BootstrapServers!;
         });
-        services.AddSingleton<KafkaTransactionAppender>();
+        var mock = Mock;
+        services.AddSingleton(provider => new KafkaTransactionAppender(
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<KafkaOptions>>(),
+            provider.GetRequiredService<IngestionMetrics>(),
+            provider.GetRequiredService<TimeProvider>())
+        {
+            // The mock cluster keeps a few MiB per partition: the demo's generator must not run far ahead of the silo.
+            MaxAhead = mock ? 50_000 : 0,
+        });
         services.AddSingleton<ITransactionAppender>(provider => provider.GetRequiredService<KafkaTransactionAppender>());
         services.AddSingleton<IPartitionOwnership>(provider => provider.GetRequiredService<KafkaIngestionService>());
 

@@ -44,11 +44,6 @@ internal sealed class DecisionProgress(IngestionMetrics metrics, TimeProvider ti
                 throw new InvalidOperationException($"Decisions stalled at {count - baseline:N0} of {target - baseline:N0} for {stall.TotalSeconds:F0} s.");
             }
 
-            if (Environment.GetEnvironmentVariable("BENCH_DIAG") is not null && _samples.Count % 200 == 1)
-            {
-                Console.WriteLine($"diag: {count - baseline} threads {ThreadPool.ThreadCount} pending {ThreadPool.PendingWorkItemCount} completed {ThreadPool.CompletedWorkItemCount}");
-            }
-
             await tick.WaitForNextTickAsync().ConfigureAwait(false);
         }
     }

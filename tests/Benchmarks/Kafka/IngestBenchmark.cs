@@ -111,7 +111,7 @@ internal static class IngestBenchmark
             $"zero loss: {(lossless ? "yes" : "NO")} — {total:N0} transactions, {missing} without a decision, {duplicated} with more than one, decisions topic {decisionsOnTopic:N0} records, failed {silo.Metrics.FailedTotal}, dead-lettered {silo.Ingestion.DeadLettered}, decisions dropped {silo.Decisions.Dropped}, undelivered {silo.Decisions.DeliveryFailures}"));
 
         Console.WriteLine();
-        Console.WriteLine(Invariant($"machine: {Environment.ProcessorCount} cores, {CpuModel()}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; mock cluster, producer, consumer and silo in one process"));
+        Console.WriteLine(Invariant($"machine: {Environment.ProcessorCount} cores, {CpuModel()}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; mock cluster, producer, consumer and silo in one process; load average {LoadAverage()} (other processes share the cores)"));
         Console.WriteLine(Invariant($"| {transactions:N0} transactions, {Cards:N0} cards, {partitions} partitions | value |"));
         Console.WriteLine("| --- | ---: |");
         Console.WriteLine(Invariant($"| raw consume (ceiling) | {raw:N0} records/s |"));
@@ -154,6 +154,18 @@ internal static class IngestBenchmark
         LatencyHistogram.Quantile(before, after, quantile) is { } value ? Invariant($"{value.TotalMilliseconds:F1} ms") : "—";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ', 4)[..3]);
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
 
     private static string CpuModel()
     {

@@ -29,8 +29,6 @@ internal sealed class IngestSilo : IAsyncDisposable
         {
             options.BootstrapServers = bootstrapServers;
             options.GroupId = "bench-silo";
-            if (Environment.GetEnvironmentVariable("BENCH_COMMIT_MS") is { } commit) { options.CommitIntervalMs = int.Parse(commit, System.Globalization.CultureInfo.InvariantCulture); }
-            if (Environment.GetEnvironmentVariable("BENCH_INFLIGHT") is { } inflight) { options.MaxInFlightPerPartition = int.Parse(inflight, System.Globalization.CultureInfo.InvariantCulture); }
         });
         builder.Services.AddSingleton<IDecisionSink>(tally);
         _host = builder.Build();
