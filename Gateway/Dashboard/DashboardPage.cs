@@ -86,6 +86,7 @@ internal static class DashboardPage
       <div class="kpi"><div class="v" id="errors">–</div><div class="l">errors</div></div>
     </div>
     <table><thead><tr><th>grain type</th><th>live</th><th>msg/s</th><th>act/min</th><th>deact/min</th><th>turn p50</th><th>turn p99</th><th>errors</th></tr></thead><tbody id="grain-rows"></tbody></table>
+    <table><thead><tr><th>grain type</th><th>method</th><th>calls/s</th><th>turn p50</th><th>turn p99</th></tr></thead><tbody id="method-rows"></tbody></table>
     <div class="dim small">turn latency per grain type (the runtime times turns by type)</div>
   </section>
   <section id="panel-cluster">
@@ -215,6 +216,8 @@ function render(s) {
   fill("grain-rows", g.types.map(x => row([cell(x.grainType), cell(num(x.liveActivations)), cell(num(x.messagesPerSecond)),
     cell(num(x.activationsPerMinute)), cell(num(x.deactivationsPerMinute)), cell(ms(x.turnP50Ms)), cell(ms(x.turnP99Ms)),
     cell(num(x.errors), x.errors > 0 ? "decline" : "")])));
+  fill("method-rows", (g.methods || []).map(x => row([cell(x.grainType), cell(x.method), cell(num(x.callsPerSecond)),
+    cell(ms(x.turnP50Ms)), cell(ms(x.turnP99Ms))])));
 
   $("silo").textContent = c.silo;
   $("silo-count").textContent = num(c.silos.length);

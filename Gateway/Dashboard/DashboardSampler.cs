@@ -155,10 +155,17 @@ internal sealed class DashboardSampler : IDisposable
             turnCounts[type] = histogram.Snapshot();
         }
 
+        var methodCounts = new Dictionary<(string Type, string Method), long[]>();
+        foreach (var (key, histogram) in _turns.ByMethod)
+        {
+            methodCounts[key] = histogram.Snapshot();
+        }
+
         return new Baseline(
             _time.GetTimestamp(),
             statistics,
             turnCounts,
+            methodCounts,
             _ingestion.ProcessedTotal,
             _ingestion.EndToEnd.Snapshot(),
             Environment.CpuUsage.TotalTime,
@@ -267,8 +274,19 @@ internal sealed class DashboardSampler : IDisposable
                 typeDeactivations / minutes, p50, p99, type.Errors));
         }
 
+        var methods = new List<GrainMethodRow>(after.MethodTurnCounts.Count);
+        foreach (var ((type, method), turnsAfter) in after.MethodTurnCounts)
+        {
+            var turnsBefore = before.MethodTurnCounts.GetValueOrDefault((type, method)) ?? LatencyHistogram.Empty();
+            var calls = turnsAfter.Sum() - turnsBefore.Sum();
+            methods.Add(new GrainMethodRow(type, method, calls / seconds,
+                calls > 0 ? Millis(LatencyHistogram.Quantile(turnsBefore, turnsAfter, 0.5)) : null,
+                calls > 0 ? Millis(LatencyHistogram.Quantile(turnsBefore, turnsAfter, 0.99)) : null));
+        }
+
+        methods.Sort(static (a, b) => b.CallsPerSecond.CompareTo(a.CallsPerSecond));
         return new GrainsPanel(after.Statistics.LiveActivations, after.Statistics.MaxActivations, messages / seconds,
-            activations / minutes, deactivations / minutes, after.Statistics.TotalErrors, rows);
+            activations / minutes, deactivations / minutes, after.Statistics.TotalErrors, rows, methods);
     }
 
     private TrafficPanel Traffic(Baseline before, Baseline after, double seconds)
@@ -361,6 +379,7 @@ internal sealed class DashboardSampler : IDisposable
         long Timestamp,
         GrainRuntimeStatistics Statistics,
         Dictionary<string, long[]> TurnCounts,
+        Dictionary<(string Type, string Method), long[]> MethodTurnCounts,
         long Processed,
         long[] EndToEnd,
         TimeSpan CpuTime,

@@ -11,4 +11,5 @@ internal sealed record GrainsPanel(
     double ActivationsPerMinute,
     double DeactivationsPerMinute,
     long Errors,
-    IReadOnlyList<GrainTypeRow> Types);
+    IReadOnlyList<GrainTypeRow> Types,
+    IReadOnlyList<GrainMethodRow> Methods);

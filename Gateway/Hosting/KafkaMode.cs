@@ -57,6 +57,12 @@ internal sealed class KafkaMode
 
         services.AddKafkaSilo(options =>
         {
+            if (cluster is not null)
+            {
+                // The mock holds an empty fetch for the whole wait (a real broker answers when data arrives).
+                options.FetchWaitMaxMs = 10;
+            }
+
             configuration.GetSection("Kafka").Bind(options);
             options.BootstrapServers = cluster?.BootstrapServers ?? BootstrapServers!;
         });

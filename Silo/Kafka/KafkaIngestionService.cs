@@ -161,6 +161,7 @@ internal sealed partial class KafkaIngestionService : BackgroundService, IPartit
             SessionTimeoutMs = _options.SessionTimeoutMs,
             HeartbeatIntervalMs = Math.Max(100, _options.SessionTimeoutMs / 3),
             EnablePartitionEof = false,
+            FetchWaitMaxMs = _options.FetchWaitMaxMs,
         })
             .SetPartitionsAssignedHandler(OnAssigned)
             .SetPartitionsRevokedHandler(OnRevoked)

@@ -25,6 +25,13 @@ public sealed class KafkaOptions
     /// <summary>How often completed offsets are committed (also on revoke and shutdown).</summary>
     public int CommitIntervalMs { get; set; } = 1000;
 
+    /// <summary>
+    /// How long the broker may hold a fetch that finds no data (librdkafka's <c>fetch.wait.max.ms</c>). A real broker
+    /// answers as soon as data arrives; librdkafka's mock cluster holds an empty fetch for the whole wait, so mock
+    /// deployments set this low (the gateway's <c>Kafka:Mock</c> uses 10 ms).
+    /// </summary>
+    public int FetchWaitMaxMs { get; set; } = 500;
+
     /// <summary>Returns what is wrong, one message per problem; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -48,6 +55,11 @@ public sealed class KafkaOptions
         if (MaxInFlightPerPartition is < 1 or > 4096)
         {
             errors.Add("Kafka:MaxInFlightPerPartition must be between 1 and 4096.");
+        }
+
+        if (FetchWaitMaxMs is < 1 or > 10_000)
+        {
+            errors.Add("Kafka:FetchWaitMaxMs must be between 1 and 10000.");
         }
 
         if (CommitIntervalMs is < 10 or > 60_000)

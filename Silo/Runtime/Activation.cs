@@ -139,18 +139,18 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
         }
         catch (Exception ex)
         {
-            EndInlineTurn(started, failed: true);
+            EndInlineTurn(started, failed: true, call);
             return ValueTask.FromException<TResult>(ex);
         }
 
         if (pending.IsCompletedSuccessfully)
         {
             var result = pending.Result;
-            EndInlineTurn(started, failed: false);
+            EndInlineTurn(started, failed: false, call);
             return new ValueTask<TResult>(result);
         }
 
-        return AwaitInlineTurnAsync(pending, started);
+        return AwaitInlineTurnAsync(pending, started, call);
     }
 
     public ValueTask RunInline<TGrain, TArg>(TArg arg, Func<TGrain, TArg, ValueTask> call)
@@ -164,22 +164,22 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
         }
         catch (Exception ex)
         {
-            EndInlineTurn(started, failed: true);
+            EndInlineTurn(started, failed: true, call);
             return ValueTask.FromException(ex);
         }
 
         if (pending.IsCompletedSuccessfully)
         {
             pending.GetAwaiter().GetResult();
-            EndInlineTurn(started, failed: false);
+            EndInlineTurn(started, failed: false, call);
             return ValueTask.CompletedTask;
         }
 
-        return AwaitInlineTurnAsync(pending, started);
+        return AwaitInlineTurnAsync(pending, started, call);
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<TResult> AwaitInlineTurnAsync<TResult>(ValueTask<TResult> pending, long started)
+    private async ValueTask<TResult> AwaitInlineTurnAsync<TResult>(ValueTask<TResult> pending, long started, Delegate call)
     {
         var failed = true;
         try
@@ -190,12 +190,12 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
         }
         finally
         {
-            EndInlineTurn(started, failed);
+            EndInlineTurn(started, failed, call);
         }
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask AwaitInlineTurnAsync(ValueTask pending, long started)
+    private async ValueTask AwaitInlineTurnAsync(ValueTask pending, long started, Delegate call)
     {
         var failed = true;
         try
@@ -205,13 +205,13 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
         }
         finally
         {
-            EndInlineTurn(started, failed);
+            EndInlineTurn(started, failed, call);
         }
     }
 
-    private void EndInlineTurn(long started, bool failed)
+    private void EndInlineTurn(long started, bool failed, Delegate call)
     {
-        CompleteTurn(started, failed);
+        CompleteTurn(started, failed, isMessage: true, call);
         ReleaseOwnership();
     }
 
@@ -228,7 +228,7 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
     }
 
     /// <summary>Bookkeeping at the end of any turn; the caller still owns the activation.</summary>
-    public void CompleteTurn(long started, bool failed, bool isMessage = true)
+    public void CompleteTurn(long started, bool failed, bool isMessage = true, Delegate? call = null)
     {
         if (failed)
         {
@@ -239,7 +239,14 @@ internal sealed class Activation : IGrainContext, IThreadPoolWorkItem
         if (isMessage && duration.Enabled)
         {
             var elapsed = _runtime.TimeProvider.GetElapsedTime(started);
-            duration.Record(elapsed.TotalMilliseconds, Class.TypeTag);
+            if (call is null)
+            {
+                duration.Record(elapsed.TotalMilliseconds, Class.TypeTag);
+            }
+            else
+            {
+                duration.Record(elapsed.TotalMilliseconds, Class.TypeTag, TurnMethods.TagOf(call));
+            }
         }
 
         if (_deactivateOnIdle)

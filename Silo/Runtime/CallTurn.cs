@@ -57,7 +57,7 @@ internal sealed class CallTurn<TGrain, TArg, TResult> : WorkItem, IValueTaskSour
         }
         catch (Exception ex)
         {
-            activation.CompleteTurn(started, failed: true);
+            activation.CompleteTurn(started, failed: true, call: _call);
             Fail(ex);
             return true;
         }
@@ -130,13 +130,13 @@ internal sealed class CallTurn<TGrain, TArg, TResult> : WorkItem, IValueTaskSour
         }
         catch (Exception ex)
         {
-            activation.CompleteTurn(started, failed: true);
+            activation.CompleteTurn(started, failed: true, call: _call);
             Fail(ex);
             return;
         }
 
         // The turn ends (and a requested deactivation is queued) before the caller can send its next message.
-        activation.CompleteTurn(started, failed: false);
+        activation.CompleteTurn(started, failed: false, call: _call);
         Clear();
         _core.SetResult(result);
     }

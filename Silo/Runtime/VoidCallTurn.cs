@@ -54,7 +54,7 @@ internal sealed class VoidCallTurn<TGrain, TArg> : WorkItem, IValueTaskSource
         }
         catch (Exception ex)
         {
-            activation.CompleteTurn(started, failed: true);
+            activation.CompleteTurn(started, failed: true, call: _call);
             Fail(ex);
             return true;
         }
@@ -126,12 +126,12 @@ internal sealed class VoidCallTurn<TGrain, TArg> : WorkItem, IValueTaskSource
         }
         catch (Exception ex)
         {
-            activation.CompleteTurn(started, failed: true);
+            activation.CompleteTurn(started, failed: true, call: _call);
             Fail(ex);
             return;
         }
 
-        activation.CompleteTurn(started, failed: false);
+        activation.CompleteTurn(started, failed: false, call: _call);
         Clear();
         _core.SetResult(true);
     }

@@ -14,6 +14,7 @@ public sealed class TurnLatencyTap : IDisposable
     private const string Instrument = "fraudactors.grain.turn.duration";
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, LatencyHistogram> _byType = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Type, string Method), LatencyHistogram> _byMethod = new();
 
     public TurnLatencyTap()
     {
@@ -33,16 +34,33 @@ public sealed class TurnLatencyTap : IDisposable
 
     public IReadOnlyDictionary<string, LatencyHistogram> ByGrainType => _byType;
 
+    /// <summary>Per grain type and method (calls made through a grain reference).</summary>
+    public IReadOnlyDictionary<(string Type, string Method), LatencyHistogram> ByMethod => _byMethod;
+
     private void OnMeasurement(Instrument instrument, double milliseconds, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
     {
         var elapsed = TimeSpan.FromTicks((long)(milliseconds * TimeSpan.TicksPerMillisecond));
         All.Record(elapsed);
+        string? type = null;
+        string? method = null;
         foreach (var tag in tags)
         {
-            if (tag.Key == GrainRuntimeMetrics.GrainTypeTag && tag.Value is string type)
+            if (tag.Key == GrainRuntimeMetrics.GrainTypeTag)
             {
-                _byType.GetOrAdd(type, static _ => new LatencyHistogram()).Record(elapsed);
-                break;
+                type = tag.Value as string;
+            }
+            else if (tag.Key == GrainRuntimeMetrics.MethodTag)
+            {
+                method = tag.Value as string;
+            }
+        }
+
+        if (type is not null)
+        {
+            _byType.GetOrAdd(type, static _ => new LatencyHistogram()).Record(elapsed);
+            if (method is not null)
+            {
+                _byMethod.GetOrAdd((type, method), static _ => new LatencyHistogram()).Record(elapsed);
             }
         }
     }

@@ -12,6 +12,7 @@ internal static class ClusterHarness
     [
         $"--Kafka:BootstrapServers={bootstrapServers}",
         "--Kafka:CommitIntervalMs=500",
+        "--Kafka:FetchWaitMaxMs=10",
         "--Kafka:SessionTimeoutMs=6000",
         "--Demo:Enabled=false",
         "--Demo:TrainModelIfMissing=false",

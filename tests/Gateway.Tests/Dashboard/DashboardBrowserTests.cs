@@ -41,7 +41,7 @@ public sealed class DashboardBrowserTests(DashboardHost host, ITestOutputHelper 
 
             // Every panel live and non-zero.
             await WaitUntil(driver, TimeSpan.FromSeconds(40), "every panel shows live data", d =>
-                Number(Text(d, "#tps")) > 0 && Number(Text(d, "#live")) > 0 && Count(d, "#grain-rows tr") > 0 && SparklinePoints(d) >= 3
+                Number(Text(d, "#tps")) > 0 && Number(Text(d, "#live")) > 0 && Count(d, "#grain-rows tr") > 0 && Count(d, "#method-rows tr") > 0 && SparklinePoints(d) >= 3
                 && Count(d, "#silo-rows tr") == 1 && Count(d, "#partition-rows tr") > 0
                 && Count(d, "#score-bars rect[height]:not([height='0.0'])") > 0 && Number(Text(d, "#score-total")) > 0
                 && Text(d, "#serving").Contains("champion on this silo", StringComparison.Ordinal) && Count(d, "#model-rows tr") > 0

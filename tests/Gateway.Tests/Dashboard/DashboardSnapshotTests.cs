@@ -55,6 +55,11 @@ public sealed class DashboardSnapshotTests(DashboardHost host)
         cardholder.GetProperty("activationsPerMinute").GetDouble().Should().BeGreaterThanOrEqualTo(0);
         cardholder.GetProperty("turnP99Ms").GetDouble().Should().BeGreaterThanOrEqualTo(cardholder.GetProperty("turnP50Ms").GetDouble());
 
+        // Turn latency per method: the cardholder's ProcessAsync and the merchant's ObserveAsync are called every transaction.
+        var methods = grains.GetProperty("methods").EnumerateArray()
+            .Select(m => (Type: m.GetProperty("grainType").GetString(), Method: m.GetProperty("method").GetString())).ToList();
+        methods.Should().Contain(("cardholder", "ProcessAsync")).And.Contain(("merchant", "ObserveAsync"));
+
         var traffic = latest.GetProperty("traffic");
         traffic.GetProperty("failedTotal").GetInt64().Should().Be(0);
         traffic.GetProperty("approved").GetInt64().Should().BeGreaterThan(0, "a champion is served, so decisions are scored");

@@ -124,6 +124,7 @@ public sealed class KafkaIngestionTests(ITestOutputHelper output)
         options.BootstrapServers = cluster.BootstrapServers;
         options.MaxInFlightPerPartition = maxInFlight;
         options.CommitIntervalMs = 200;
+        options.FetchWaitMaxMs = 10;
     }
 
     private static List<(string Kind, string Key, byte[] Value)> Malformed(IReadOnlyList<CardTransaction> traffic)
