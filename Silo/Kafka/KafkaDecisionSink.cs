@@ -25,6 +25,7 @@ internal sealed partial class KafkaDecisionSink : IDecisionSink, IDisposable
     private long _dropped;
     private long _failures;
     private long _settled;
+    private long _waits;
     private int _disposed;
 
     public KafkaDecisionSink(IOptions<KafkaOptions> options, ILogger<KafkaDecisionSink> logger)
@@ -39,13 +40,17 @@ internal sealed partial class KafkaDecisionSink : IDecisionSink, IDisposable
             Partitioner = Partitioner.Murmur2Random,
             LingerMs = 5,
             Acks = Acks.All,
+            QueueBufferingMaxMessages = options.Value.DecisionQueueMaxMessages,
         }).Build();
     }
 
     /// <summary>Decisions handed to librdkafka.</summary>
     public long Produced => Interlocked.Read(ref _produced);
 
-    /// <summary>Decisions dropped because librdkafka's queue was full.</summary>
+    /// <summary>Times a producing partition waited because librdkafka's queue was full (backpressure).</summary>
+    public long QueueFullWaits => Interlocked.Read(ref _waits);
+
+    /// <summary>Decisions dropped: only while the sink is being disposed with librdkafka's queue full.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>Decisions whose delivery librdkafka has reported, delivered or not.</summary>
@@ -79,17 +84,27 @@ internal sealed partial class KafkaDecisionSink : IDecisionSink, IDisposable
     public void Accept(in StreamRecord record, TransactionOutcome outcome)
     {
         var message = new Message<string, byte[]> { Key = outcome.CardId, Value = DecisionJson.Serialize(outcome) };
-        try
+        while (true)
         {
-            _producer.Produce(_topic, message, _delivered);
-            Interlocked.Increment(ref _produced);
-        }
-        catch (ProduceException<string, byte[]> exception) when (exception.Error.Code == ErrorCode.Local_QueueFull)
-        {
-            var dropped = Interlocked.Increment(ref _dropped);
-            if (dropped == 1 || dropped % 10_000 == 0)
+            try
             {
-                LogDropped(_logger, outcome.TransactionId, dropped);
+                _producer.Produce(_topic, message, _delivered);
+                Interlocked.Increment(ref _produced);
+                return;
+            }
+            catch (ProduceException<string, byte[]> exception) when (exception.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                // Backpressure: the producing partition waits for deliveries (its offsets cannot be committed before
+                // them anyway) instead of dropping a decision. Only a sink being disposed gives up.
+                if (Volatile.Read(ref _disposed) != 0)
+                {
+                    var dropped = Interlocked.Increment(ref _dropped);
+                    LogDropped(_logger, outcome.TransactionId, dropped);
+                    return;
+                }
+
+                Interlocked.Increment(ref _waits);
+                _producer.Poll(TimeSpan.FromMilliseconds(10));
             }
         }
     }
@@ -122,7 +137,7 @@ internal sealed partial class KafkaDecisionSink : IDecisionSink, IDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Decisions queue full: dropped the decision of {TransactionId} ({Dropped} dropped so far)")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Decisions queue full while stopping: dropped the decision of {TransactionId} ({Dropped} dropped so far)")]
     private static partial void LogDropped(ILogger logger, string transactionId, long dropped);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A decision was not delivered: {Reason} ({Failures} so far)")]

@@ -32,6 +32,12 @@ public sealed class KafkaOptions
     /// </summary>
     public int FetchWaitMaxMs { get; set; } = 500;
 
+    /// <summary>
+    /// Decisions librdkafka may hold before they are delivered (<c>queue.buffering.max.messages</c>). When it is full
+    /// the partition that produces waits for deliveries — backpressure, never a dropped decision.
+    /// </summary>
+    public int DecisionQueueMaxMessages { get; set; } = 100_000;
+
     /// <summary>Returns what is wrong, one message per problem; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -55,6 +61,11 @@ public sealed class KafkaOptions
         if (MaxInFlightPerPartition is < 1 or > 4096)
         {
             errors.Add("Kafka:MaxInFlightPerPartition must be between 1 and 4096.");
+        }
+
+        if (DecisionQueueMaxMessages is < 1 or > 10_000_000)
+        {
+            errors.Add("Kafka:DecisionQueueMaxMessages must be between 1 and 10000000.");
         }
 
         if (FetchWaitMaxMs is < 1 or > 10_000)
