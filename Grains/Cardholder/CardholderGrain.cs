@@ -22,6 +22,9 @@ internal sealed class CardholderGrain : Grain<CardholderState>, ICardholderGrain
     private static readonly ActivitySource Tracing = new("FraudActors");
     private const string TransactionIdTag = "transaction.id";
 
+    // The scorer is one stateless-worker pool for every card: looked up once per activation, not once per transaction.
+    private IScoringGrain? _scoring;
+
     public ValueTask<TransactionOutcome> ProcessAsync(CardTransaction transaction) => ApplyAsync(transaction);
 
     public ValueTask<TransactionOutcome> ProcessAsync(CardTransaction transaction, StreamPosition position)
@@ -71,7 +74,8 @@ internal sealed class CardholderGrain : Grain<CardholderState>, ICardholderGrain
         // The scoring span is opened here, around the call, so it stays in this turn's trace even when the scoring worker's turn is queued.
         using (var scoring = turn is null ? null : Tracing.StartActivity("scoring"))
         {
-            score = await GrainFactory.GetGrain<IScoringGrain>(ScoringGrain.CardBehaviourModel).ScoreAsync(applied.Features, merchant).ConfigureAwait(false);
+            _scoring ??= GrainFactory.GetGrain<IScoringGrain>(ScoringGrain.CardBehaviourModel);
+            score = await _scoring.ScoreAsync(applied.Features, merchant).ConfigureAwait(false);
             Decided(scoring, score);
         }
 

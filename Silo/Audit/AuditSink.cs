@@ -21,6 +21,7 @@ internal sealed class AuditSink : IDecisionSink, IDisposable
     private static readonly ActivitySource Tracing = new("FraudActors");
     private readonly Channel<AuditedDecision> _buffer;
     private readonly TimeProvider _time;
+    private readonly SettleCounter _settled = new();
     private long _accepted;
     private long _unscored;
     private long _spilled;
@@ -61,28 +62,15 @@ internal sealed class AuditSink : IDecisionSink, IDisposable
     public long Rejected => Interlocked.Read(ref _rejected);
 
     /// <summary>Rows that reached their final place: written to the store, spilled to disk, or kept as rejected.</summary>
-    public long Settled => Written + Spilled + Rejected;
+    public long Settled => _settled.Value;
 
     /// <summary>
     /// Waits until at least <paramref name="accepted"/> rows are <see cref="Settled"/> (rows are settled in the order
     /// they were accepted), so a stream offset is committed only after the audit rows of the records before it.
     /// </summary>
     /// <returns>False when <paramref name="timeout"/> passed first.</returns>
-    public async Task<bool> WaitSettledAsync(long accepted, TimeSpan timeout, CancellationToken cancellationToken = default)
-    {
-        var start = _time.GetTimestamp();
-        while (Settled < accepted)
-        {
-            if (_time.GetElapsedTime(start) >= timeout)
-            {
-                return false;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(2), cancellationToken).ConfigureAwait(false);
-        }
-
-        return true;
-    }
+    public Task<bool> WaitSettledAsync(long accepted, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        _settled.WaitAsync(accepted, timeout, _time, cancellationToken);
 
     /// <summary>Rows waiting in memory.</summary>
     public int Buffered => _buffer.Reader.Count;
@@ -128,17 +116,30 @@ internal sealed class AuditSink : IDecisionSink, IDisposable
         {
             Spill.Append(row);
             Interlocked.Increment(ref _spilled);
+            _settled.Add(1);
         }
     }
 
     /// <summary>Stops buffering: rows accepted from now on go straight to the spill file (shutdown).</summary>
     internal void Close() => _buffer.Writer.TryComplete();
 
-    internal void CountWritten(int rows) => Interlocked.Add(ref _written, rows);
+    internal void CountWritten(int rows)
+    {
+        Interlocked.Add(ref _written, rows);
+        _settled.Add(rows);
+    }
 
-    internal void CountSpilled(int rows) => Interlocked.Add(ref _spilled, rows);
+    internal void CountSpilled(int rows)
+    {
+        Interlocked.Add(ref _spilled, rows);
+        _settled.Add(rows);
+    }
 
-    internal void CountRejected(int rows) => Interlocked.Add(ref _rejected, rows);
+    internal void CountRejected(int rows)
+    {
+        Interlocked.Add(ref _rejected, rows);
+        _settled.Add(rows);
+    }
 
     public void Dispose()
     {

@@ -313,7 +313,7 @@ internal sealed partial class KafkaIngestionService : BackgroundService, IPartit
             return "invalid JSON: the record has no value.";
         }
 
-        if (!TransactionJson.TryParse(value, out transaction, out var reason))
+        if (!TransactionJson.TryParse(value, out transaction, out var reason, result.Message.Key))
         {
             return reason;
         }

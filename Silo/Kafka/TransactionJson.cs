@@ -20,6 +20,9 @@ public static class TransactionJson
 
     private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
 
+    // Currencies, merchants, categories and cities repeat from record to record: one string each, not one per record.
+    private static readonly Utf8StringCache RepeatedStrings = new(4096);
+
     public static byte[] Serialize(CardTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(transaction);
@@ -71,16 +74,19 @@ public static class TransactionJson
     /// <summary>
     /// Parses and validates a record value. On failure <paramref name="reason"/> says why, naming the field
     /// (e.g. "amount: must be greater than 0."), and is what goes into the dead-letter record's header.
+    /// <paramref name="cardIdHint"/> (the record's key) is reused as the card id when the value carries the same
+    /// text, so the hot path does not allocate that string twice.
     /// </summary>
     public static bool TryParse(
         ReadOnlySpan<byte> utf8,
         [NotNullWhen(true)] out CardTransaction? transaction,
-        [NotNullWhen(false)] out string? reason)
+        [NotNullWhen(false)] out string? reason,
+        string? cardIdHint = null)
     {
         transaction = null;
         try
         {
-            reason = Read(utf8, out var parsed);
+            reason = Read(utf8, cardIdHint, out var parsed);
             if (reason is not null)
             {
                 return false;
@@ -109,7 +115,24 @@ public static class TransactionJson
         }
     }
 
-    private static string? Read(ReadOnlySpan<byte> utf8, out CardTransaction? transaction)
+    private enum Field
+    {
+        Unknown,
+        TransactionId,
+        CardId,
+        Timestamp,
+        Amount,
+        Currency,
+        MerchantId,
+        MerchantCategory,
+        Channel,
+        City,
+        Latitude,
+        Longitude,
+        DeviceId,
+    }
+
+    private static string? Read(ReadOnlySpan<byte> utf8, string? cardIdHint, out CardTransaction? transaction)
     {
         transaction = null;
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 8 });
@@ -126,19 +149,23 @@ public static class TransactionJson
         double? latitude = null, longitude = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString();
+            var field = FieldOf(ref reader);
             reader.Read();
             var isNull = reader.TokenType == JsonTokenType.Null;
-            switch (name)
+            switch (field)
             {
-                case "transactionId": transactionId = String(ref reader, name); break;
-                case "cardId": cardId = String(ref reader, name); break;
-                case "currency": currency = String(ref reader, name); break;
-                case "merchantId": merchantId = String(ref reader, name); break;
-                case "merchantCategory": category = String(ref reader, name); break;
-                case "city": city = String(ref reader, name); break;
-                case "deviceId": deviceId = String(ref reader, name); break;
-                case "timestamp":
+                case Field.TransactionId: transactionId = String(ref reader, "transactionId"); break;
+                case Field.CardId:
+                    cardId = cardIdHint is not null && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(cardIdHint)
+                        ? cardIdHint
+                        : String(ref reader, "cardId");
+                    break;
+                case Field.Currency: currency = Repeated(ref reader, "currency"); break;
+                case Field.MerchantId: merchantId = Repeated(ref reader, "merchantId"); break;
+                case Field.MerchantCategory: category = Repeated(ref reader, "merchantCategory"); break;
+                case Field.City: city = Repeated(ref reader, "city"); break;
+                case Field.DeviceId: deviceId = String(ref reader, "deviceId"); break;
+                case Field.Timestamp:
                     if (!isNull)
                     {
                         if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTimeOffset(out var time))
@@ -150,7 +177,7 @@ public static class TransactionJson
                     }
 
                     break;
-                case "amount":
+                case Field.Amount:
                     if (!isNull)
                     {
                         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDecimal(out var value))
@@ -162,10 +189,13 @@ public static class TransactionJson
                     }
 
                     break;
-                case "channel":
+                case Field.Channel:
                     if (!isNull)
                     {
-                        channel = reader.TokenType == JsonTokenType.String ? ParseChannel(reader.GetString()) : null;
+                        channel = reader.TokenType != JsonTokenType.String ? null
+                            : reader.ValueTextEquals("cardPresent"u8) ? Channel.CardPresent
+                            : reader.ValueTextEquals("online"u8) ? Channel.Online
+                            : null;
                         if (channel is null)
                         {
                             return "channel: must be 'cardPresent' or 'online'.";
@@ -173,7 +203,7 @@ public static class TransactionJson
                     }
 
                     break;
-                case "latitude":
+                case Field.Latitude:
                     if (!isNull)
                     {
                         latitude = Number(ref reader);
@@ -184,7 +214,7 @@ public static class TransactionJson
                     }
 
                     break;
-                case "longitude":
+                case Field.Longitude:
                     if (!isNull)
                     {
                         longitude = Number(ref reader);
@@ -224,6 +254,43 @@ public static class TransactionJson
         return null;
     }
 
+    /// <summary>The property the reader is on, compared as UTF-8 without allocating its name (escaped names are unescaped first).</summary>
+    private static Field FieldOf(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return Match(Encoding.UTF8.GetBytes(reader.GetString()!));
+        }
+
+        return Match(reader.ValueSpan);
+    }
+
+    private static Field Match(ReadOnlySpan<byte> name) =>
+        name.SequenceEqual("transactionId"u8) ? Field.TransactionId
+        : name.SequenceEqual("cardId"u8) ? Field.CardId
+        : name.SequenceEqual("timestamp"u8) ? Field.Timestamp
+        : name.SequenceEqual("amount"u8) ? Field.Amount
+        : name.SequenceEqual("currency"u8) ? Field.Currency
+        : name.SequenceEqual("merchantId"u8) ? Field.MerchantId
+        : name.SequenceEqual("merchantCategory"u8) ? Field.MerchantCategory
+        : name.SequenceEqual("channel"u8) ? Field.Channel
+        : name.SequenceEqual("city"u8) ? Field.City
+        : name.SequenceEqual("latitude"u8) ? Field.Latitude
+        : name.SequenceEqual("longitude"u8) ? Field.Longitude
+        : name.SequenceEqual("deviceId"u8) ? Field.DeviceId
+        : Field.Unknown;
+
+    /// <summary>A string from a small set that repeats across records (currency, merchant, category, city): served from <see cref="Utf8StringCache"/>.</summary>
+    private static string? Repeated(ref Utf8JsonReader reader, string name)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            return RepeatedStrings.Get(reader.ValueSpan);
+        }
+
+        return String(ref reader, name);
+    }
+
     private static string? Missing(
         string? transactionId, string? cardId, DateTimeOffset? timestamp, decimal? amount, string? currency,
         string? merchantId, string? category, Channel? channel) =>
@@ -246,13 +313,6 @@ public static class TransactionJson
 
     private static double? Number(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) ? value : null;
-
-    private static Channel? ParseChannel(string? text) => text switch
-    {
-        "cardPresent" => Channel.CardPresent,
-        "online" => Channel.Online,
-        _ => null,
-    };
 
     private static string Describe(IReadOnlyList<FieldError> errors)
     {

@@ -21,14 +21,18 @@ internal sealed class IngestSilo : IAsyncDisposable
     private readonly IHost _host;
     private bool _started;
 
-    public IngestSilo(string bootstrapServers, ModelPackage champion, DecisionTally tally)
+    public IngestSilo(KafkaOptions kafka, ModelPackage champion, DecisionTally tally)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddKafkaSilo(options =>
         {
-            options.BootstrapServers = bootstrapServers;
-            options.GroupId = "bench-silo";
+            options.BootstrapServers = kafka.BootstrapServers;
+            options.GroupId = kafka.GroupId;
+            options.TransactionsTopic = kafka.TransactionsTopic;
+            options.DecisionsTopic = kafka.DecisionsTopic;
+            options.LabelsTopic = kafka.LabelsTopic;
+            options.DeadLetterTopic = kafka.DeadLetterTopic;
             // As the gateway's mock mode: the mock broker holds an empty fetch for the whole wait.
             options.FetchWaitMaxMs = 10;
         });
